@@ -1,0 +1,330 @@
+//===--- BlockingCallCheck.cpp - coro-blocking-call -----------------------===//
+
+#include "BlockingCallCheck.h"
+#include "utils/Coroutines.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/SmallPtrSet.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::coro {
+namespace {
+
+constexpr llvm::StringLiteral DefaultOffloadFunctions =
+    "aio::to_thread;std::async;std::thread::thread;std::jthread::jthread;"
+    "::pthread_create;asio::post;asio::dispatch;asio::defer;"
+    "boost::asio::post;boost::asio::dispatch;boost::asio::defer;"
+    "submit;post;enqueue;execute;schedule;spawn_blocking";
+constexpr llvm::StringLiteral DefaultReplacements =
+    "std::this_thread::sleep_for=co_await aio::sleep";
+
+struct CallSite {
+  const Expr *Call;
+  bool IsStatement;
+};
+
+/// Collects the calls made in one function's own context, noting which are
+/// whole expression statements (where a rewrite to 'co_await ...' is safe).
+class CallCollector : public ContextVisitor<CallCollector> {
+public:
+  std::vector<CallSite> Calls;
+
+  bool VisitCompoundStmt(CompoundStmt *CS) {
+    for (Stmt *S : CS->body())
+      markStatement(S);
+    return true;
+  }
+  bool VisitIfStmt(IfStmt *S) {
+    markStatement(S->getThen());
+    markStatement(S->getElse());
+    return true;
+  }
+  bool VisitForStmt(ForStmt *S) { return markStatement(S->getBody()); }
+  bool VisitWhileStmt(WhileStmt *S) { return markStatement(S->getBody()); }
+  bool VisitDoStmt(DoStmt *S) { return markStatement(S->getBody()); }
+  bool VisitCXXForRangeStmt(CXXForRangeStmt *S) {
+    return markStatement(S->getBody());
+  }
+  bool VisitCallExpr(CallExpr *CE) { return add(CE); }
+  bool VisitCXXConstructExpr(CXXConstructExpr *CE) { return add(CE); }
+
+private:
+  bool markStatement(Stmt *S) {
+    if (const auto *E = llvm::dyn_cast_or_null<Expr>(S))
+      Statements.insert(E->IgnoreImplicit());
+    return true;
+  }
+  bool add(Expr *E) {
+    Calls.push_back({E, Statements.contains(E)});
+    return true;
+  }
+  llvm::SmallPtrSet<const Expr *, 16> Statements;
+};
+
+bool isInStdNamespace(const FunctionDecl &FD) {
+  const DeclContext *DC = FD.getDeclContext();
+  while (DC && !DC->isTranslationUnit()) {
+    if (const auto *NS = llvm::dyn_cast<NamespaceDecl>(DC))
+      if (!NS->isInline() && NS->getParent()->getRedeclContext()->isTranslationUnit())
+        return NS->getName() == "std";
+    DC = DC->getParent();
+  }
+  return false;
+}
+
+/// The lambda passed as \p Arg, looking through the conversions that wrap a
+/// lambda into std::function and the like.
+const LambdaExpr *lambdaArgument(const Expr *Arg) {
+  while (Arg) {
+    Arg = Arg->IgnoreImplicit()->IgnoreParens();
+    if (const auto *LE = llvm::dyn_cast<LambdaExpr>(Arg))
+      return LE;
+    if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(Arg);
+        Construct && Construct->getNumArgs() == 1)
+      Arg = Construct->getArg(0);
+    else
+      return nullptr;
+  }
+  return nullptr;
+}
+
+std::string displayName(const FunctionDecl &FD) {
+  return isLambdaCallOperator(FD) ? std::string("lambda")
+                                  : plainQualifiedName(FD);
+}
+
+/// The outermost named namespace that the coroutine's return type lives in.
+llvm::StringRef returnTypeNamespace(const FunctionDecl &FD) {
+  const auto *RD = FD.getReturnType()->getAsRecordDecl();
+  if (!RD)
+    if (const auto *TST =
+            FD.getReturnType()->getAs<TemplateSpecializationType>())
+      if (const TemplateDecl *TD =
+              TST->getTemplateName().getAsTemplateDecl())
+        RD = llvm::dyn_cast_or_null<RecordDecl>(TD->getTemplatedDecl());
+  if (!RD)
+    return {};
+  llvm::StringRef Outer;
+  for (const DeclContext *DC = RD->getDeclContext(); DC; DC = DC->getParent())
+    if (const auto *NS = llvm::dyn_cast<NamespaceDecl>(DC))
+      if (!NS->isInline() && !NS->isAnonymousNamespace())
+        Outer = NS->getName();
+  return Outer;
+}
+
+} // namespace
+
+BlockingCallCheck::BlockingCallCheck(StringRef Name, ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      BlockingFunctions(Options.get("BlockingFunctions", "")),
+      AllowedFunctions(Options.get("AllowedFunctions", "")),
+      OffloadFunctionsOpt(
+          Options.get("OffloadFunctions", DefaultOffloadFunctions)),
+      TransitiveDepth(Options.get("TransitiveDepth", 3U)),
+      ReplacementsOpt(Options.get("Replacements", DefaultReplacements)),
+      Classifier(BlockingFunctions, AllowedFunctions),
+      OffloadFunctions(OffloadFunctionsOpt) {
+  for (const std::string &Item : splitList(ReplacementsOpt)) {
+    auto [From, To] = llvm::StringRef(Item).split('=');
+    if (From.trim().empty() || To.trim().empty()) {
+      configurationDiag("invalid entry '%0' in option '%1.Replacements': "
+                        "expected 'function=replacement'")
+          << Item << Name;
+      continue;
+    }
+    NameList L;
+    L.add(From.trim());
+    Replacements.emplace_back(std::move(L), To.trim().str());
+  }
+}
+
+void BlockingCallCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "BlockingFunctions", BlockingFunctions);
+  Options.store(Opts, "AllowedFunctions", AllowedFunctions);
+  Options.store(Opts, "OffloadFunctions", OffloadFunctionsOpt);
+  Options.store(Opts, "TransitiveDepth", TransitiveDepth);
+  Options.store(Opts, "Replacements", ReplacementsOpt);
+}
+
+void BlockingCallCheck::registerMatchers(MatchFinder *Finder) {
+  Finder->addMatcher(coroutineDefinition().bind("coroutine"), this);
+}
+
+bool BlockingCallCheck::shouldDescendInto(const FunctionDecl &FD) const {
+  const FunctionDecl *Def = FD.getDefinition();
+  if (!Def || !Def->hasBody() || isCoroutine(*Def))
+    return false;
+  const SourceManager &SM = Def->getASTContext().getSourceManager();
+  if (SM.isInSystemHeader(Def->getLocation()))
+    return false;
+  return !OffloadFunctions.matches(*Def) && !Classifier.isAllowed(*Def);
+}
+
+/// The functions a call runs synchronously in the caller's context: the
+/// callee itself, and lambdas handed to a std algorithm-like function.
+static llvm::SmallVector<const FunctionDecl *, 2>
+synchronousTargets(const Expr &Call, const NameList &Offload) {
+  llvm::SmallVector<const FunctionDecl *, 2> Targets;
+  const FunctionDecl *Callee = calleeOf(Call);
+  if (!Callee)
+    return Targets;
+  Targets.push_back(Callee);
+  const auto *CE = llvm::dyn_cast<CallExpr>(&Call);
+  if (!CE || llvm::isa<CXXConstructorDecl>(Callee) ||
+      !isInStdNamespace(*Callee) || Offload.matches(*Callee))
+    return Targets;
+  for (const Expr *Arg : CE->arguments())
+    if (const LambdaExpr *LE = lambdaArgument(Arg))
+      Targets.push_back(LE->getCallOperator());
+  return Targets;
+}
+
+const std::optional<BlockingCallCheck::Path> &
+BlockingCallCheck::findBlocking(const FunctionDecl &FD, unsigned Levels) {
+  auto Key = std::make_pair(&FD, Levels);
+  if (auto It = Summaries.find(Key); It != Summaries.end())
+    return It->second;
+  std::optional<Path> &Result = Summaries[Key]; // nullopt guards recursion
+  CallCollector Collector;
+  Collector.TraverseStmt(FD.getBody());
+  for (const CallSite &Site : Collector.Calls)
+    if (BlockingCall B = Classifier.classify(*Site.Call)) {
+      Result = Path{{{Site.Call, calleeOf(*Site.Call)}}, std::move(B)};
+      return Result;
+    }
+  if (Levels <= 1)
+    return Result;
+  for (const CallSite &Site : Collector.Calls)
+    for (const FunctionDecl *Target :
+         synchronousTargets(*Site.Call, OffloadFunctions)) {
+      if (!shouldDescendInto(*Target))
+        continue;
+      const std::optional<Path> &Sub =
+          findBlocking(*Target->getDefinition(), Levels - 1);
+      if (!Sub)
+        continue;
+      Path P;
+      P.Steps.push_back({Site.Call, Target});
+      P.Steps.append(Sub->Steps.begin(), Sub->Steps.end());
+      P.Blocking = Sub->Blocking;
+      Result = std::move(P);
+      return Result;
+    }
+  return Result;
+}
+
+void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
+  const auto *Coroutine = Result.Nodes.getNodeAs<FunctionDecl>("coroutine");
+  const CoroutineBodyStmt *Body = coroutineBody(*Coroutine);
+  if (!Body)
+    return;
+  CallCollector Collector;
+  Collector.TraverseStmt(Body->getBody());
+  for (const CallSite &Site : Collector.Calls) {
+    if (BlockingCall B = Classifier.classify(*Site.Call)) {
+      reportDirect(*Site.Call, B, *Coroutine, Site.IsStatement,
+                   *Result.Context);
+      continue;
+    }
+    if (TransitiveDepth == 0)
+      continue;
+    for (const FunctionDecl *Target :
+         synchronousTargets(*Site.Call, OffloadFunctions)) {
+      if (!shouldDescendInto(*Target))
+        continue;
+      const std::optional<Path> &P =
+          findBlocking(*Target->getDefinition(), TransitiveDepth);
+      if (!P)
+        continue;
+      Path Full;
+      Full.Steps.push_back({Site.Call, Target});
+      Full.Steps.append(P->Steps.begin(), P->Steps.end());
+      Full.Blocking = P->Blocking;
+      reportIndirect(*Site.Call, Full, *Coroutine);
+      break;
+    }
+  }
+}
+
+void BlockingCallCheck::reportDirect(const Expr &Call, const BlockingCall &B,
+                                     const FunctionDecl &Coroutine,
+                                     bool IsStatement, const ASTContext &Ctx) {
+  if (B.Kind == BlockKind::Bridge)
+    diag(Call.getBeginLoc(), "blocking call to '%0' in %1 may deadlock: '%0' "
+                             "waits for work that needs this thread")
+        << B.Name << describeCoroutine(Coroutine) << Call.getSourceRange();
+  else
+    diag(Call.getBeginLoc(),
+         "blocking call to '%0' in %1 stalls every coroutine on this thread")
+        << B.Name << describeCoroutine(Coroutine) << Call.getSourceRange();
+  addAlternativeNote(Call, B, Coroutine, IsStatement, Ctx);
+}
+
+void BlockingCallCheck::reportIndirect(const Expr &Call, const Path &P,
+                                       const FunctionDecl &Coroutine) {
+  const bool Bridge = P.Blocking.Kind == BlockKind::Bridge;
+  diag(Call.getBeginLoc(),
+       Bridge ? "call to '%0' in %1 blocks: it reaches '%2', which may "
+                "deadlock waiting for work that needs this thread"
+              : "call to '%0' in %1 blocks: it reaches '%2', which stalls "
+                "every coroutine on this thread")
+      << displayName(*P.Steps.front().Callee) << describeCoroutine(Coroutine)
+      << P.Blocking.Name << Call.getSourceRange();
+  for (size_t I = 1; I < P.Steps.size(); ++I) {
+    const bool Last = I + 1 == P.Steps.size();
+    diag(P.Steps[I].Call->getBeginLoc(),
+         Last ? "'%0' calls blocking function '%1' here"
+              : "'%0' calls '%1' here",
+         DiagnosticIDs::Note)
+        << displayName(*P.Steps[I - 1].Callee)
+        << (Last ? P.Blocking.Name : displayName(*P.Steps[I].Callee));
+  }
+}
+
+void BlockingCallCheck::addAlternativeNote(const Expr &Call,
+                                           const BlockingCall &B,
+                                           const FunctionDecl &Coroutine,
+                                           bool IsStatement,
+                                           const ASTContext &Ctx) {
+  const llvm::StringRef RuntimeNS = returnTypeNamespace(Coroutine);
+  const auto *CE = llvm::dyn_cast<CallExpr>(&Call);
+  const FunctionDecl *Callee = calleeOf(Call);
+  if (B.Kind == BlockKind::Blocking && IsStatement && CE && Callee &&
+      !llvm::isa<CXXMethodDecl>(Callee) && !llvm::isa<CXXOperatorCallExpr>(CE)) {
+    for (const auto &[From, To] : Replacements) {
+      if (!From.matches(*Callee))
+        continue;
+      llvm::StringRef Target = llvm::StringRef(To);
+      Target.consume_front("co_await");
+      Target = Target.trim();
+      Target.consume_front("::");
+      if (RuntimeNS.empty() || Target.split("::").first != RuntimeNS)
+        continue;
+      SourceRange CalleeRange = CE->getCallee()->IgnoreImpCasts()->getSourceRange();
+      if (CalleeRange.getBegin().isMacroID() || CalleeRange.getEnd().isMacroID())
+        continue;
+      diag(Call.getBeginLoc(), "use the awaitable '%0' instead",
+           DiagnosticIDs::Note)
+          << To << FixItHint::CreateReplacement(CalleeRange, To);
+      return;
+    }
+  }
+  if (B.Kind == BlockKind::Bridge)
+    diag(Call.getBeginLoc(),
+         "'co_await' the work instead of blocking this thread on it",
+         DiagnosticIDs::Note);
+  else if (RuntimeNS == "aio")
+    diag(Call.getBeginLoc(),
+         "run blocking work on a thread pool with 'co_await "
+         "aio::to_thread(...)'",
+         DiagnosticIDs::Note);
+  else
+    diag(Call.getBeginLoc(),
+         "use the runtime's awaitable equivalent, or run the blocking work on "
+         "a thread pool and 'co_await' its result",
+         DiagnosticIDs::Note);
+}
+
+} // namespace clang::tidy::coro

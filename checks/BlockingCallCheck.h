@@ -1,0 +1,77 @@
+//===--- BlockingCallCheck.h - coro-blocking-call ---------------*- C++ -*-===//
+
+#ifndef COROLINT_CHECKS_BLOCKINGCALLCHECK_H
+#define COROLINT_CHECKS_BLOCKINGCALLCHECK_H
+
+#include "utils/BlockingCalls.h"
+#include "utils/NameList.h"
+#include "clang-tidy/ClangTidyCheck.h"
+#include "llvm/ADT/DenseMap.h"
+#include <map>
+#include <optional>
+
+namespace clang::tidy::coro {
+
+/// Finds calls that block the thread (sleeps, waits, blocking I/O, a
+/// runtime's sync_wait) inside coroutines, directly or through helper
+/// functions.
+///
+/// For the user-facing documentation see:
+/// docs/checks/coro-blocking-call.md
+class BlockingCallCheck : public ClangTidyCheck {
+public:
+  BlockingCallCheck(StringRef Name, ClangTidyContext *Context);
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onEndOfTranslationUnit() override { Summaries.clear(); }
+  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus20;
+  }
+
+  /// One step of a chain from a call in the coroutine down to the call that
+  /// blocks: \c Call, made in the body of the previous step's callee.
+  struct Step {
+    const Expr *Call;
+    const FunctionDecl *Callee;
+  };
+  struct Path {
+    llvm::SmallVector<Step, 4> Steps; // Steps.back() is the blocking call.
+    BlockingCall Blocking;
+  };
+
+private:
+  /// The first blocking call reachable from \p FD's body in at most \p Levels
+  /// levels of calls (1: a blocking call directly in \p FD).
+  const std::optional<Path> &findBlocking(const FunctionDecl &FD,
+                                          unsigned Levels);
+  /// Whether the body of a function called from a coroutine should be
+  /// searched for blocking calls.
+  bool shouldDescendInto(const FunctionDecl &FD) const;
+  void reportDirect(const Expr &Call, const BlockingCall &B,
+                    const FunctionDecl &Coroutine, bool IsStatement,
+                    const ASTContext &Ctx);
+  void reportIndirect(const Expr &Call, const Path &P,
+                      const FunctionDecl &Coroutine);
+  void addAlternativeNote(const Expr &Call, const BlockingCall &B,
+                          const FunctionDecl &Coroutine, bool IsStatement,
+                          const ASTContext &Ctx);
+
+  const std::string BlockingFunctions;
+  const std::string AllowedFunctions;
+  const std::string OffloadFunctionsOpt;
+  const unsigned TransitiveDepth;
+  const std::string ReplacementsOpt;
+
+  const BlockingClassifier Classifier;
+  const NameList OffloadFunctions;
+  /// Replacements: blocking function name -> awaitable replacement text.
+  std::vector<std::pair<NameList, std::string>> Replacements;
+
+  std::map<std::pair<const FunctionDecl *, unsigned>, std::optional<Path>>
+      Summaries;
+};
+
+} // namespace clang::tidy::coro
+
+#endif

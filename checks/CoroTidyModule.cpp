@@ -1,0 +1,28 @@
+//===--- CoroTidyModule.cpp - the coro clang-tidy module ------------------===//
+
+#include "BlockingCallCheck.h"
+#include "clang-tidy/ClangTidyModule.h"
+#include "clang-tidy/ClangTidyModuleRegistry.h"
+
+namespace clang::tidy::coro {
+
+class CoroModule : public ClangTidyModule {
+public:
+  void addCheckFactories(ClangTidyCheckFactories &CheckFactories) override {
+    CheckFactories.registerCheck<BlockingCallCheck>("coro-blocking-call");
+  }
+};
+
+} // namespace clang::tidy::coro
+
+namespace clang::tidy {
+
+// Registered with clang-tidy's module registry: picked up by the corolint
+// driver, by clang-tidy --load and by corolint-clangd alike.
+static ClangTidyModuleRegistry::Add<coro::CoroModule>
+    X("coro-module", "Adds checks for misuse of C++20 coroutines.");
+
+// Referenced by the driver so that the linker keeps this object file.
+volatile int CoroModuleAnchorSource = 0;
+
+} // namespace clang::tidy

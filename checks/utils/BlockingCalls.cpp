@@ -1,0 +1,185 @@
+//===--- BlockingCalls.cpp ------------------------------------------------===//
+
+#include "BlockingCalls.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+
+namespace clang::tidy::coro {
+namespace {
+
+// Calls that block the calling thread. hasName()-style entries: a leading
+// "::" means the global (POSIX/C) function, not some namespace's namesake.
+constexpr llvm::StringLiteral BuiltinBlocking[] = {
+    // Sleeping.
+    "std::this_thread::sleep_for", "std::this_thread::sleep_until", "::sleep",
+    "::usleep", "::nanosleep", "::clock_nanosleep",
+    // Waiting for another thread.
+    "std::condition_variable::wait", "std::condition_variable::wait_for",
+    "std::condition_variable::wait_until",
+    "std::condition_variable_any::wait",
+    "std::condition_variable_any::wait_for",
+    "std::condition_variable_any::wait_until", "std::future::get",
+    "std::future::wait", "std::future::wait_for", "std::future::wait_until",
+    "std::shared_future::get", "std::shared_future::wait",
+    "std::shared_future::wait_for", "std::shared_future::wait_until",
+    "std::thread::join", "std::jthread::join",
+    "std::counting_semaphore::acquire", "std::latch::wait",
+    "std::latch::arrive_and_wait", "std::barrier::arrive_and_wait",
+    "std::barrier::wait", "std::atomic::wait", "std::atomic_flag::wait",
+    "::pthread_join", "::pthread_cond_wait", "::pthread_cond_timedwait",
+    "::sem_wait", "::sem_timedwait", "::wait", "::waitpid", "::waitid",
+    // Blocking I/O and processes.
+    "::read", "::write", "::recv", "::recvfrom", "::recvmsg", "::send",
+    "::sendto", "::sendmsg", "::accept", "::accept4", "::connect", "::poll",
+    "::ppoll", "::select", "::pselect", "::epoll_wait", "::epoll_pwait",
+    "::fread", "::fwrite", "::fgets", "::getline", "::getdelim", "::getchar",
+    "::scanf", "::fscanf", "::system", "std::system", "::popen", "::pclose",
+    "::getaddrinfo", "::gethostbyname", "::gethostbyname_r"};
+
+// A runtime's way of running async work to completion from synchronous code.
+// From inside a coroutine it waits for work that may need this very thread.
+constexpr llvm::StringLiteral BuiltinBridges[] = {
+    "aio::run",
+    "cppcoro::sync_wait",
+    "folly::coro::blockingWait",
+    "folly::coro::blocking_wait_fn::operator()",
+    "::coro::sync_wait",
+    "asio::io_context::run",
+    "asio::io_context::run_one",
+    "asio::io_context::run_for",
+    "asio::io_context::run_until",
+    "boost::asio::io_context::run",
+    "boost::asio::io_context::run_one",
+    "boost::asio::io_context::run_for",
+    "boost::asio::io_context::run_until",
+    "async_simple::coro::syncAwait",
+    "concurrencpp::result::get",
+    "boost::cobalt::run",
+};
+
+// std::filesystem free functions that do not touch the file system.
+constexpr llvm::StringLiteral PureFilesystemFunctions[] = {
+    "swap", "hash_value", "u8path", "begin", "end"};
+
+template <size_t N>
+NameList makeList(const llvm::StringLiteral (&Names)[N]) {
+  NameList L;
+  for (llvm::StringRef Name : Names)
+    L.add(Name);
+  return L;
+}
+
+bool isStdNamespace(const DeclContext *DC, llvm::StringRef Inner) {
+  // std::<Inner>, looking through inline namespaces.
+  const auto *NS = llvm::dyn_cast_or_null<NamespaceDecl>(DC);
+  while (NS && NS->isInline())
+    NS = llvm::dyn_cast<NamespaceDecl>(NS->getParent());
+  if (!NS || NS->getName() != Inner)
+    return false;
+  const DeclContext *Parent = NS->getParent();
+  while (const auto *P = llvm::dyn_cast<NamespaceDecl>(Parent)) {
+    if (!P->isInline())
+      return P->getName() == "std" && P->getParent()->isTranslationUnit();
+    Parent = P->getParent();
+  }
+  return false;
+}
+
+bool isFilesystemOperation(const FunctionDecl &FD) {
+  if (llvm::isa<CXXMethodDecl>(FD) || FD.isOverloadedOperator() ||
+      !FD.getDeclName().isIdentifier())
+    return false;
+  if (!isStdNamespace(FD.getDeclContext(), "filesystem"))
+    return false;
+  return !llvm::is_contained(PureFilesystemFunctions, FD.getName());
+}
+
+/// Whether \p E names the standard input stream.
+bool isStdIn(const Expr *E) {
+  const auto *DRE = llvm::dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+  if (!DRE)
+    return false;
+  const auto *VD = llvm::dyn_cast<VarDecl>(DRE->getDecl());
+  if (!VD || (VD->getName() != "cin" && VD->getName() != "wcin"))
+    return false;
+  return plainQualifiedName(*VD) == "std::" + VD->getName().str();
+}
+
+} // namespace
+
+bool hasAnnotation(const FunctionDecl &FD, llvm::StringRef Annotation) {
+  auto Has = [&](const FunctionDecl *D) {
+    for (const FunctionDecl *R : D->redecls())
+      for (const auto *A : R->specific_attrs<AnnotateAttr>())
+        if (A->getAnnotation() == Annotation)
+          return true;
+    return false;
+  };
+  if (Has(&FD))
+    return true;
+  if (const FunctionDecl *Pattern = FD.getTemplateInstantiationPattern())
+    return Has(Pattern);
+  return false;
+}
+
+const FunctionDecl *calleeOf(const Expr &E) {
+  if (const auto *CE = llvm::dyn_cast<CallExpr>(&E))
+    return CE->getDirectCallee();
+  if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(&E))
+    return Construct->getConstructor();
+  return nullptr;
+}
+
+BlockingClassifier::BlockingClassifier(llvm::StringRef Extra,
+                                       llvm::StringRef AllowedNames)
+    : Blocking(makeList(BuiltinBlocking)), Bridges(makeList(BuiltinBridges)),
+      UserBlocking(Extra), Allowed(AllowedNames) {}
+
+bool BlockingClassifier::isAllowed(const FunctionDecl &FD) const {
+  return Allowed.matches(FD) || hasAnnotation(FD, NonBlockingAnnotation);
+}
+
+BlockingCall BlockingClassifier::classifyCallee(const FunctionDecl &FD) const {
+  if (isAllowed(FD))
+    return {};
+  if (hasAnnotation(FD, BlockingAnnotation) || UserBlocking.matches(FD) ||
+      Blocking.matches(FD) || isFilesystemOperation(FD))
+    return {BlockKind::Blocking, plainQualifiedName(FD)};
+  if (Bridges.matches(FD))
+    return {BlockKind::Bridge, plainQualifiedName(FD)};
+  return {};
+}
+
+BlockingCall BlockingClassifier::classify(const Expr &E) const {
+  const FunctionDecl *FD = calleeOf(E);
+  if (!FD)
+    return {};
+  if (const auto *Op = llvm::dyn_cast<CXXOperatorCallExpr>(&E)) {
+    // std::cin >> x (only the innermost >> of a chain reads first).
+    if (Op->getOperator() == OO_GreaterGreater && Op->getNumArgs() == 2 &&
+        isStdIn(Op->getArg(0)) && !isAllowed(*FD))
+      return {BlockKind::Blocking, "operator>> on std::cin"};
+    // A function object standing for a function: folly::coro::blockingWait(t).
+    if (Op->getOperator() == OO_Call)
+      if (const auto *DRE = llvm::dyn_cast<DeclRefExpr>(
+              Op->getArg(0)->IgnoreParenImpCasts()))
+        if (const auto *VD = llvm::dyn_cast<VarDecl>(DRE->getDecl())) {
+          if (Bridges.matches(*VD) && !isAllowed(*FD))
+            return {BlockKind::Bridge, plainQualifiedName(*VD)};
+          if (UserBlocking.matches(*VD) && !isAllowed(*FD))
+            return {BlockKind::Blocking, plainQualifiedName(*VD)};
+        }
+  }
+  if (const auto *CE = llvm::dyn_cast<CallExpr>(&E))
+    if (FD->getDeclName().isIdentifier() && FD->getName() == "getline" &&
+        CE->getNumArgs() >= 1 &&
+        plainQualifiedName(*FD) == "std::getline") {
+      if (isStdIn(CE->getArg(0)) && !isAllowed(*FD))
+        return {BlockKind::Blocking, "std::getline on std::cin"};
+      return {};
+    }
+  return classifyCallee(*FD);
+}
+
+} // namespace clang::tidy::coro

@@ -1,0 +1,63 @@
+//===--- Coroutines.h - what is a coroutine, and what runs in it ----------===//
+//
+// Shared by every coro check: recognising coroutine bodies, naming them in
+// messages, and walking the code that runs in one function's own context
+// (the "innermost function" rule: a lambda, block or local class defined in a
+// coroutine is its own context and is not walked).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef COROLINT_CHECKS_UTILS_COROUTINES_H
+#define COROLINT_CHECKS_UTILS_COROUTINES_H
+
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/ASTMatchers/ASTMatchers.h"
+#include <string>
+
+namespace clang::tidy::coro {
+
+/// The coroutine body of \p FD, or null when \p FD is not a coroutine.
+const CoroutineBodyStmt *coroutineBody(const FunctionDecl &FD);
+inline bool isCoroutine(const FunctionDecl &FD) {
+  return coroutineBody(FD) != nullptr;
+}
+
+/// "coroutine 'refresh'", "coroutine 'Session::run'" or "coroutine lambda".
+std::string describeCoroutine(const FunctionDecl &FD);
+
+/// True when \p FD is a lambda's call operator.
+bool isLambdaCallOperator(const FunctionDecl &FD);
+
+/// Matches the definition of a coroutine (function, method or lambda call
+/// operator) outside system headers. The anchor for checks that look inside
+/// coroutine bodies: they never need the parent map.
+ast_matchers::internal::BindableMatcher<Decl> coroutineDefinition();
+
+/// Walks the statements that run in one function's own context: nested
+/// lambdas contribute only their captures' initialisers, nested blocks and
+/// local classes nothing. Derive and implement Visit* as with any
+/// RecursiveASTVisitor.
+template <typename Derived>
+class ContextVisitor : public RecursiveASTVisitor<Derived> {
+  using Base = RecursiveASTVisitor<Derived>;
+
+public:
+  bool shouldVisitTemplateInstantiations() const { return false; }
+  bool shouldVisitImplicitCode() const { return false; }
+
+  bool TraverseLambdaExpr(LambdaExpr *LE) {
+    for (Expr *Init : LE->capture_inits())
+      if (Init && !Base::TraverseStmt(Init))
+        return false;
+    return true;
+  }
+  bool TraverseBlockExpr(BlockExpr *) { return true; }
+  bool TraverseCXXRecordDecl(CXXRecordDecl *) { return true; }
+  bool TraverseFunctionDecl(FunctionDecl *) { return true; }
+  bool TraverseCXXMethodDecl(CXXMethodDecl *) { return true; }
+};
+
+} // namespace clang::tidy::coro
+
+#endif

@@ -1,0 +1,57 @@
+//===--- NameList.h - qualified-name lists from check options -------------===//
+//
+// A list of qualified names as written in a check option, matched against
+// declarations the way the hasName() AST matcher does: template arguments and
+// inline namespaces (std::__1, std::__cxx11) are ignored, a leading "::" anchors
+// the name at the global namespace, and a name without one matches as a suffix
+// of the qualified name ("future::get" matches "std::future::get").
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef COROLINT_CHECKS_UTILS_NAMELIST_H
+#define COROLINT_CHECKS_UTILS_NAMELIST_H
+
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringRef.h"
+#include <string>
+#include <vector>
+
+namespace clang {
+class NamedDecl;
+namespace tidy::coro {
+
+/// The components of a declaration's qualified name without template
+/// arguments or inline namespaces: {"std", "future", "get"}.
+llvm::SmallVector<std::string, 4> nameComponents(const NamedDecl &D);
+
+/// "std::future::get" for std::future<int>::get.
+std::string plainQualifiedName(const NamedDecl &D);
+
+class NameList {
+public:
+  NameList() = default;
+  /// Entries separated by ';' (or ','), whitespace around them ignored.
+  explicit NameList(llvm::StringRef Option);
+
+  void add(llvm::StringRef Name);
+  /// The entry that matches \p D, or an empty string.
+  llvm::StringRef match(const NamedDecl &D) const;
+  bool matches(const NamedDecl &D) const { return !match(D).empty(); }
+  bool empty() const { return Entries.empty(); }
+
+private:
+  struct Entry {
+    std::string Text;
+    bool Anchored = false;
+    llvm::SmallVector<std::string, 4> Components;
+  };
+  std::vector<Entry> Entries;
+};
+
+/// Splits an option value on ';' and ',' and trims each item.
+std::vector<std::string> splitList(llvm::StringRef Option);
+
+} // namespace tidy::coro
+} // namespace clang
+
+#endif

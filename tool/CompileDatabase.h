@@ -1,0 +1,44 @@
+//===--- CompileDatabase.h - loading and adjusting compile commands -------===//
+
+#ifndef COROLINT_TOOL_COMPILEDATABASE_H
+#define COROLINT_TOOL_COMPILEDATABASE_H
+
+#include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/Support/Error.h"
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace corolint {
+
+struct DatabaseRequest {
+  /// -p: a build directory or a compile_commands.json path ("" if not given).
+  std::string BuildPath;
+  /// The database made of the compiler arguments after "--", if given.
+  std::unique_ptr<clang::tooling::CompilationDatabase> Fixed;
+  /// Source files named on the command line (for auto-detection).
+  std::vector<std::string> Sources;
+  std::vector<std::string> ExtraArgs, ExtraArgsBefore;
+};
+
+/// Loads the compile database the way clang-tidy does (fixed args after
+/// "--", -p, or auto-detection from the first source's directory), with
+/// interpolation for files the database does not list, and adjusted so that
+/// GCC-only flags do not stop the analysis and clang's builtin headers are
+/// found. Errors are one line, ready to print.
+llvm::Expected<std::unique_ptr<clang::tooling::CompilationDatabase>>
+loadCompileDatabase(DatabaseRequest Request, const char *Argv0);
+
+/// The resource directory (clang's builtin headers) corolint uses: one beside
+/// the executable if there is one, else the one of the Clang it was built
+/// against. Empty when neither exists.
+std::string findResourceDir(const char *Argv0);
+
+/// Drops arguments clang's driver does not know (GCC-only flags) and the
+/// flags that would turn warnings into errors, as clangd tolerates them.
+std::vector<std::string>
+filterUnknownArguments(const std::vector<std::string> &Args);
+
+} // namespace corolint
+
+#endif
