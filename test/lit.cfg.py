@@ -1,0 +1,47 @@
+# -*- Python -*-  lit configuration for corolint's check and driver tests.
+import os
+import shutil
+import lit.formats
+
+config.name = "corolint"
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = [".cpp", ".test"]
+config.excludes = ["Inputs", "runtime", "CMakeLists.txt", "check_corolint.py"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.corolint_obj_root, "test")
+
+config.environment["PATH"] = os.pathsep.join(
+    [config.llvm_tools_dir, config.environment.get("PATH", os.environ["PATH"])])
+config.environment["COROLINT"] = config.corolint
+config.environment["FILECHECK"] = os.path.join(config.llvm_tools_dir, "FileCheck")
+for var in ("HOME", "TMPDIR", "USER"):
+    if var in os.environ:
+        config.environment[var] = os.environ[var]
+
+clang_tidy = shutil.which("clang-tidy-19") or shutil.which(
+    "clang-tidy", path=config.llvm_tools_dir)
+if clang_tidy and os.path.exists(config.corolint_plugin):
+    config.environment["CLANG_TIDY"] = clang_tidy
+    config.environment["COROLINT_PLUGIN"] = config.corolint_plugin
+    config.available_features.add("plugin")
+    config.substitutions.append(("%clang_tidy", clang_tidy))
+    config.substitutions.append(("%corolint_plugin", config.corolint_plugin))
+if shutil.which("clang-tidy-14"):
+    config.available_features.add("clang-tidy-14")
+if config.corolint_install_dir:
+    config.available_features.add("installed")
+    config.substitutions.append(("%installed_corolint",
+        os.path.join(config.corolint_install_dir, "bin", "corolint")))
+
+inputs = os.path.join(config.test_source_root, "Inputs")
+mock = "-std=c++20 -nostdinc++ -isystem %s -I %s" % (
+    os.path.join(inputs, "std"), os.path.join(inputs, "libs"))
+config.substitutions.append(("%check_corolint",
+    "%s %s" % (config.python_executable,
+               os.path.join(config.test_source_root, "check_corolint.py"))))
+config.substitutions.append(("%coro_mock_flags", mock))
+config.substitutions.append(("%aio_flags", "-std=c++20 -I %s" % config.aio_include))
+config.substitutions.append(("%aio_include", config.aio_include))
+config.substitutions.append(("%inputs", inputs))
+config.substitutions.append(("%corolint", config.corolint))
+config.substitutions.append(("%python", config.python_executable))
