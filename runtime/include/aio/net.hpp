@@ -1,0 +1,154 @@
+// aio/net.hpp - TCP on non-blocking sockets: tcp_listener and tcp_stream.
+//
+// Every operation suspends the task until the socket is ready; errors raise
+// aio::socket_error with the errno value. IPv4 and IPv6 literal addresses and
+// "localhost"; no DNS (a blocking call) in the runtime.
+#pragma once
+#include "aio/loop.hpp"
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace aio {
+namespace detail {
+
+/// Non-template socket code in src/net.cpp. Each returns the result, or
+/// -1 with would_block set when the operation has to wait.
+long sock_read(int fd, char *buf, std::size_t n, bool &would_block);
+long sock_write(int fd, const char *buf, std::size_t n, bool &would_block);
+int sock_accept(int fd, bool &would_block);
+/// Starts a connection; true when it completed at once.
+bool sock_connect_start(int fd, std::string_view host, std::uint16_t port);
+void sock_connect_finish(int fd);
+int sock_open_stream(std::string_view host);
+int sock_listen(std::string_view host, std::uint16_t port, int backlog);
+std::uint16_t sock_local_port(int fd);
+void sock_close(int fd) noexcept;
+
+/// Suspends until \p fd is readable or writable; a cancellation point.
+struct io_awaiter : suspension {
+  int fd;
+  bool write;
+  std::coroutine_handle<> handle;
+  io_awaiter(int fd, bool write) : fd(fd), write(write) {}
+  bool await_ready() const noexcept { return false; }
+  void await_suspend(std::coroutine_handle<> h) {
+    handle = h;
+    if (begin(h))
+      event_loop::get().watch(fd, write, h, ctx);
+  }
+  void await_resume() { end(); }
+  void cancel() noexcept override {
+    event_loop::get().unwatch(fd, write);
+    event_loop::get().schedule(handle, ctx);
+  }
+};
+
+} // namespace detail
+
+class tcp_stream {
+public:
+  tcp_stream() = default;
+  explicit tcp_stream(int fd) noexcept : fd_(fd) {}
+  tcp_stream(tcp_stream &&o) noexcept : fd_(std::exchange(o.fd_, -1)) {}
+  tcp_stream &operator=(tcp_stream &&o) noexcept {
+    if (this != &o) {
+      close();
+      fd_ = std::exchange(o.fd_, -1);
+    }
+    return *this;
+  }
+  ~tcp_stream() { close(); }
+
+  /// Connects to \p host (an IP literal or "localhost") and \p port.
+  static task<tcp_stream> connect(std::string host, std::uint16_t port) {
+    tcp_stream s(detail::sock_open_stream(host));
+    if (!detail::sock_connect_start(s.fd_, host, port)) {
+      co_await detail::io_awaiter(s.fd_, true);
+      detail::sock_connect_finish(s.fd_);
+    }
+    co_return s;
+  }
+
+  /// Reads what is available (at least one byte); 0 at end of stream.
+  task<std::size_t> read(std::span<char> buf) {
+    for (;;) {
+      bool wait = false;
+      long n = detail::sock_read(fd_, buf.data(), buf.size(), wait);
+      if (!wait)
+        co_return std::size_t(n);
+      co_await detail::io_awaiter(fd_, false);
+    }
+  }
+
+  /// Writes all of \p data, which must stay alive until the write is done.
+  task<void> write_bytes(std::span<const char> data) {
+    while (!data.empty()) {
+      bool wait = false;
+      long n = detail::sock_write(fd_, data.data(), data.size(), wait);
+      if (wait)
+        co_await detail::io_awaiter(fd_, true);
+      else
+        data = data.subspan(std::size_t(n));
+    }
+  }
+  /// Writes all of \p s (a copy: the caller's string may go away).
+  task<void> write_all(std::string s) { co_await write_bytes(std::span<const char>(s.data(), s.size())); }
+
+  void close() noexcept {
+    if (fd_ >= 0) {
+      if (auto *loop = detail::event_loop::current())
+        loop->forget_fd(fd_);
+      detail::sock_close(std::exchange(fd_, -1));
+    }
+  }
+  bool is_open() const noexcept { return fd_ >= 0; }
+  int native_handle() const noexcept { return fd_; }
+
+private:
+  int fd_ = -1;
+};
+
+class tcp_listener {
+public:
+  /// Listens on \p host:\p port (port 0: any free port; see port()).
+  static tcp_listener bind(std::string_view host, std::uint16_t port, int backlog = 128) {
+    return tcp_listener(detail::sock_listen(host, port, backlog));
+  }
+  tcp_listener(tcp_listener &&o) noexcept : fd_(std::exchange(o.fd_, -1)) {}
+  tcp_listener &operator=(tcp_listener &&o) noexcept {
+    if (this != &o) {
+      close();
+      fd_ = std::exchange(o.fd_, -1);
+    }
+    return *this;
+  }
+  ~tcp_listener() { close(); }
+
+  std::uint16_t port() const { return detail::sock_local_port(fd_); }
+
+  task<tcp_stream> accept() {
+    for (;;) {
+      bool wait = false;
+      int fd = detail::sock_accept(fd_, wait);
+      if (!wait)
+        co_return tcp_stream(fd);
+      co_await detail::io_awaiter(fd_, false);
+    }
+  }
+  void close() noexcept {
+    if (fd_ >= 0) {
+      if (auto *loop = detail::event_loop::current())
+        loop->forget_fd(fd_);
+      detail::sock_close(std::exchange(fd_, -1));
+    }
+  }
+
+private:
+  explicit tcp_listener(int fd) : fd_(fd) {}
+  int fd_ = -1;
+};
+
+} // namespace aio
