@@ -1,6 +1,7 @@
 //===--- BlockingCallCheck.cpp - coro-blocking-call -----------------------===//
 
 #include "BlockingCallCheck.h"
+#include "utils/Awaitables.h"
 #include "utils/Coroutines.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -72,22 +73,6 @@ bool isInStdNamespace(const FunctionDecl &FD) {
     DC = DC->getParent();
   }
   return false;
-}
-
-/// The lambda passed as \p Arg, looking through the conversions that wrap a
-/// lambda into std::function and the like.
-const LambdaExpr *lambdaArgument(const Expr *Arg) {
-  while (Arg) {
-    Arg = Arg->IgnoreImplicit()->IgnoreParens();
-    if (const auto *LE = llvm::dyn_cast<LambdaExpr>(Arg))
-      return LE;
-    if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(Arg);
-        Construct && Construct->getNumArgs() == 1)
-      Arg = Construct->getArg(0);
-    else
-      return nullptr;
-  }
-  return nullptr;
 }
 
 std::string displayName(const FunctionDecl &FD) {
@@ -176,7 +161,7 @@ synchronousTargets(const Expr &Call, const NameList &Offload) {
       !isInStdNamespace(*Callee) || Offload.matches(*Callee))
     return Targets;
   for (const Expr *Arg : CE->arguments())
-    if (const LambdaExpr *LE = lambdaArgument(Arg))
+    if (const LambdaExpr *LE = lambdaThrough(Arg))
       Targets.push_back(LE->getCallOperator());
   return Targets;
 }

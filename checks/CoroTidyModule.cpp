@@ -1,6 +1,7 @@
 //===--- CoroTidyModule.cpp - the coro clang-tidy module ------------------===//
 
 #include "BlockingCallCheck.h"
+#include "UnawaitedTaskCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyModuleRegistry.h"
 
@@ -10,6 +11,7 @@ class CoroModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &CheckFactories) override {
     CheckFactories.registerCheck<BlockingCallCheck>("coro-blocking-call");
+    CheckFactories.registerCheck<UnawaitedTaskCheck>("coro-unawaited-task");
   }
 };
 

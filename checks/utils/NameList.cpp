@@ -56,6 +56,12 @@ std::vector<std::string> splitList(llvm::StringRef Option) {
   return Items;
 }
 
+bool parseBool(llvm::StringRef Value) {
+  Value = Value.trim();
+  return Value.equals_insensitive("true") || Value == "1" ||
+         Value.equals_insensitive("on") || Value.equals_insensitive("yes");
+}
+
 NameList::NameList(llvm::StringRef Option) {
   for (const std::string &Item : splitList(Option))
     add(Item);

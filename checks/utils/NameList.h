@@ -48,6 +48,11 @@ private:
   std::vector<Entry> Entries;
 };
 
+/// A boolean option value as clang-tidy spells them (true/false, 1/0, on/off).
+/// (Read as text: OptionsView::get<bool>'s specialisation is not linkable
+/// from GCC-built code against Debian's clang-built libclangTidy.)
+bool parseBool(llvm::StringRef Value);
+
 /// Splits an option value on ';' and ',' and trims each item.
 std::vector<std::string> splitList(llvm::StringRef Option);
 

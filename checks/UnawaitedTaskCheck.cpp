@@ -1,0 +1,244 @@
+//===--- UnawaitedTaskCheck.cpp - coro-unawaited-task ---------------------===//
+
+#include "UnawaitedTaskCheck.h"
+#include "utils/BlockingCalls.h"
+#include "utils/Coroutines.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "llvm/ADT/DenseMap.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::coro {
+namespace {
+
+constexpr llvm::StringLiteral DefaultConsumingFunctions =
+    "aio::spawn;aio::run;aio::task_group::spawn;asio::co_spawn;"
+    "boost::asio::co_spawn;cppcoro::sync_wait;::coro::sync_wait;"
+    "folly::coro::blockingWait;folly::coro::AsyncScope::add;"
+    "async_simple::coro::syncAwait;boost::cobalt::spawn;"
+    "boost::cobalt::run;seastar::engine::run;concurrencpp::runtime::spawn";
+constexpr llvm::StringLiteral DefaultEagerTypes =
+    "seastar::future;concurrencpp::result;std::future";
+constexpr llvm::StringLiteral DefaultEagerAttachedTypes =
+    "boost::cobalt::promise";
+
+/// Statement-level expressions (whose value is discarded) and local
+/// variables, in one function's own context, with every variable use.
+class Collector : public ContextVisitor<Collector> {
+public:
+  std::vector<const Expr *> Discarded;
+  std::vector<const VarDecl *> Locals;
+  llvm::DenseMap<const VarDecl *, unsigned> Uses;
+
+  bool VisitCompoundStmt(CompoundStmt *CS) {
+    for (Stmt *S : CS->body())
+      mark(S);
+    return true;
+  }
+  bool VisitIfStmt(IfStmt *S) { return mark(S->getThen()) && mark(S->getElse()); }
+  bool VisitForStmt(ForStmt *S) { return mark(S->getBody()) && mark(S->getInc()); }
+  bool VisitWhileStmt(WhileStmt *S) { return mark(S->getBody()); }
+  bool VisitDoStmt(DoStmt *S) { return mark(S->getBody()); }
+  bool VisitCXXForRangeStmt(CXXForRangeStmt *S) { return mark(S->getBody()); }
+  bool VisitVarDecl(VarDecl *VD) {
+    if (VD->isLocalVarDecl() && !VD->isStaticLocal() && !llvm::isa<ParmVarDecl>(VD))
+      Locals.push_back(VD);
+    return true;
+  }
+  bool VisitDeclRefExpr(DeclRefExpr *DRE) {
+    if (const auto *VD = llvm::dyn_cast<VarDecl>(DRE->getDecl()))
+      ++Uses[VD];
+    return true;
+  }
+  // A lambda that captures a variable uses it, whatever it does with it.
+  bool TraverseLambdaExpr(LambdaExpr *LE) {
+    for (const LambdaCapture &C : LE->captures())
+      if (C.capturesVariable())
+        if (const auto *VD = llvm::dyn_cast<VarDecl>(C.getCapturedVar()))
+          ++Uses[VD];
+    return ContextVisitor<Collector>::TraverseLambdaExpr(LE);
+  }
+
+private:
+  bool mark(Stmt *S) {
+    if (const auto *E = llvm::dyn_cast_or_null<Expr>(S))
+      Discarded.push_back(E);
+    return true;
+  }
+};
+
+std::string consequence(StartPolicy P) {
+  switch (P) {
+  case StartPolicy::Lazy:
+    return "a lazy task that is dropped never runs";
+  case StartPolicy::Eager:
+    return "it keeps running detached and its result and errors are lost";
+  case StartPolicy::EagerAttached:
+    return "dropping it cancels the work it started";
+  case StartPolicy::Unknown:
+    return "it may never run, and its result and errors are lost";
+  case StartPolicy::NotATask:
+    return "an awaitable does nothing until it is awaited";
+  }
+  return "";
+}
+
+/// What a lock- or permit-taking awaitable fails to do when not awaited.
+std::string specificConsequence(llvm::StringRef Name, StartPolicy P) {
+  std::string Lower = Name.lower();
+  if (llvm::StringRef(Lower).contains("lock"))
+    return "the lock is not acquired";
+  if (llvm::StringRef(Lower).contains("unit") ||
+      llvm::StringRef(Lower).contains("permit") ||
+      llvm::StringRef(Lower).contains("acquire"))
+    return "the units are not acquired";
+  return consequence(P);
+}
+
+const FunctionDecl *calleeOfExpr(const Expr *E) {
+  E = E->IgnoreImplicit()->IgnoreParens();
+  if (const auto *Cleanups = llvm::dyn_cast<ExprWithCleanups>(E))
+    E = Cleanups->getSubExpr()->IgnoreImplicit();
+  if (const auto *CE = llvm::dyn_cast<CallExpr>(E))
+    return CE->getDirectCallee();
+  return nullptr;
+}
+
+std::string describeProducer(const Expr *E) {
+  if (const FunctionDecl *FD = calleeOfExpr(E))
+    return "returned by '" + plainQualifiedName(*FD) + "'";
+  return "created here";
+}
+
+} // namespace
+
+UnawaitedTaskCheck::UnawaitedTaskCheck(StringRef Name, ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      TaskTypes(Options.get("TaskTypes", "")),
+      AwaitableTypes(Options.get("AwaitableTypes", "")),
+      EagerTypes(Options.get("EagerTypes", DefaultEagerTypes)),
+      EagerAttachedTypes(
+          Options.get("EagerAttachedTypes", DefaultEagerAttachedTypes)),
+      ConsumingFunctionsOpt(
+          Options.get("ConsumingFunctions", DefaultConsumingFunctions)),
+      AllowVoidCast(parseBool(Options.get("AllowVoidCast", "true"))),
+      Classifier(TaskTypes, AwaitableTypes, EagerTypes, EagerAttachedTypes),
+      ConsumingFunctions(ConsumingFunctionsOpt) {}
+
+void UnawaitedTaskCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "TaskTypes", TaskTypes);
+  Options.store(Opts, "AwaitableTypes", AwaitableTypes);
+  Options.store(Opts, "EagerTypes", EagerTypes);
+  Options.store(Opts, "EagerAttachedTypes", EagerAttachedTypes);
+  Options.store(Opts, "ConsumingFunctions", ConsumingFunctionsOpt);
+  Options.store(Opts, "AllowVoidCast", AllowVoidCast ? "true" : "false");
+}
+
+void UnawaitedTaskCheck::registerMatchers(MatchFinder *Finder) {
+  Finder->addMatcher(functionDecl(isDefinition(), hasBody(stmt()),
+                                  unless(isExpansionInSystemHeader()))
+                         .bind("function"),
+                     this);
+  // A lambda converted to a callable type (std::function<void()> ...).
+  Finder->addMatcher(cxxConstructExpr(argumentCountIs(1),
+                                      hasArgument(0, expr().bind("arg")),
+                                      unless(isExpansionInSystemHeader()))
+                         .bind("conversion"),
+                     this);
+}
+
+void UnawaitedTaskCheck::check(const MatchFinder::MatchResult &Result) {
+  if (const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("function"))
+    return checkFunction(*FD, *Result.Context);
+  const auto *Conversion = Result.Nodes.getNodeAs<CXXConstructExpr>("conversion");
+  const auto *Arg = Result.Nodes.getNodeAs<Expr>("arg");
+  if (const auto *LE = llvm::dyn_cast<LambdaExpr>(Arg->IgnoreImplicit()->IgnoreParens()))
+    checkConversion(*LE, Conversion->getType());
+}
+
+void UnawaitedTaskCheck::checkFunction(const FunctionDecl &FD, ASTContext &Ctx) {
+  const Stmt *Body = FD.getBody();
+  const CoroutineBodyStmt *CoroBody = coroutineBody(FD);
+  if (CoroBody)
+    Body = CoroBody->getBody();
+  Collector C;
+  C.TraverseStmt(const_cast<Stmt *>(Body));
+  const bool InCoroutine = CoroBody != nullptr;
+
+  for (const Expr *E : C.Discarded) {
+    const Expr *Inner = E->IgnoreImplicit()->IgnoreParens();
+    if (llvm::isa<CoawaitExpr, CoyieldExpr, DependentCoawaitExpr>(Inner))
+      continue;
+    bool VoidCast = false;
+    if (const auto *Cast = llvm::dyn_cast<ExplicitCastExpr>(Inner);
+        Cast && Cast->getType()->isVoidType()) {
+      if (AllowVoidCast)
+        continue;
+      VoidCast = true;
+      Inner = Cast->getSubExpr()->IgnoreImplicit()->IgnoreParens();
+    }
+    AwaitableKind Kind = Classifier.classify(Inner->getType());
+    if (!Kind)
+      continue;
+    if (const FunctionDecl *Callee = calleeOfExpr(Inner))
+      if (ConsumingFunctions.matches(*Callee))
+        continue;
+    const char *What = Kind.Policy == StartPolicy::NotATask ? "awaitable" : "task";
+    SourceLocation Loc = Inner->getBeginLoc();
+    diag(Loc, "%0 %1 is %2: %3")
+        << What << describeProducer(Inner)
+        << (VoidCast ? "discarded by a cast to void" : "never awaited")
+        << consequence(Kind.Policy) << Inner->getSourceRange();
+    if (InCoroutine && !VoidCast && !Loc.isMacroID())
+      diag(Loc, "insert 'co_await' to run it here", DiagnosticIDs::Note)
+          << FixItHint::CreateInsertion(Loc, "co_await ");
+  }
+
+  for (const VarDecl *VD : C.Locals) {
+    if (C.Uses.lookup(VD) != 0 || VD->hasAttr<UnusedAttr>() ||
+        VD->getType()->isReferenceType() || !VD->hasInit() ||
+        VD->getName().empty())
+      continue;
+    AwaitableKind Kind = Classifier.classify(VD->getType());
+    if (!Kind)
+      continue;
+    const CXXRecordDecl *RD = recordOf(VD->getType());
+    std::string Names = VD->getName().str() + (RD ? " " + RD->getName().str() : "");
+    if (const FunctionDecl *Callee = calleeOfExpr(VD->getInit())) {
+      if (ConsumingFunctions.matches(*Callee))
+        continue;
+      Names += " " + Callee->getNameAsString();
+    }
+    diag(VD->getLocation(), "'%0' is never awaited: %1")
+        << VD->getName() << specificConsequence(Names, Kind.Policy);
+  }
+}
+
+void UnawaitedTaskCheck::checkConversion(const LambdaExpr &Lambda, QualType Target) {
+  const CXXMethodDecl *Op = Lambda.getCallOperator();
+  if (!Op)
+    return;
+  AwaitableKind Kind = Classifier.classify(Op->getReturnType());
+  if (!Kind || Kind.Policy == StartPolicy::NotATask)
+    return;
+  const CXXRecordDecl *Callable = recordOf(Target);
+  if (!Callable || Callable->isLambda())
+    return;
+  // The wrapper's call operator must return void: it discards the task.
+  bool ReturnsVoid = false, HasCall = false;
+  for (const Decl *D : Callable->decls())
+    if (const auto *MD = llvm::dyn_cast<CXXMethodDecl>(D))
+      if (MD->getOverloadedOperator() == OO_Call) {
+        HasCall = true;
+        ReturnsVoid = MD->getReturnType()->isVoidType();
+      }
+  if (!HasCall || !ReturnsVoid)
+    return;
+  diag(Lambda.getBeginLoc(),
+       "coroutine lambda returns %0, which the conversion to %1 discards: "
+       "every call drops a task; %2")
+      << Op->getReturnType() << Target << consequence(Kind.Policy);
+}
+
+} // namespace clang::tidy::coro

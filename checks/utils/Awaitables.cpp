@@ -1,0 +1,159 @@
+//===--- Awaitables.cpp ---------------------------------------------------===//
+
+#include "Awaitables.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
+
+namespace clang::tidy::coro {
+
+const CXXRecordDecl *recordOf(QualType T) {
+  T = T.getNonReferenceType().getCanonicalType();
+  const auto *RD = T->getAsCXXRecordDecl();
+  if (!RD)
+    return nullptr;
+  if (const auto *Spec = llvm::dyn_cast<ClassTemplateSpecializationDecl>(RD))
+    if (!Spec->hasDefinition())
+      if (ClassTemplateDecl *TD = Spec->getSpecializedTemplate())
+        RD = TD->getTemplatedDecl();
+  if (const CXXRecordDecl *Def = RD->getDefinition())
+    return Def;
+  return nullptr;
+}
+
+static bool hasMember(const CXXRecordDecl &RD,
+                      llvm::function_ref<bool(const NamedDecl &)> Pred,
+                      unsigned Depth = 0) {
+  if (Depth > 8)
+    return false;
+  for (const Decl *D : RD.decls())
+    if (const auto *ND = llvm::dyn_cast<NamedDecl>(D))
+      if (Pred(*ND))
+        return true;
+  for (const CXXBaseSpecifier &B : RD.bases())
+    if (const CXXRecordDecl *Base = recordOf(B.getType()))
+      if (hasMember(*Base, Pred, Depth + 1))
+        return true;
+  return false;
+}
+
+bool hasMemberNamed(const CXXRecordDecl &RD, llvm::StringRef Name) {
+  return hasMember(RD, [&](const NamedDecl &ND) {
+    const NamedDecl *Inner = &ND;
+    if (const auto *FTD = llvm::dyn_cast<FunctionTemplateDecl>(&ND))
+      Inner = FTD->getTemplatedDecl();
+    return Inner->getDeclName().isIdentifier() && Inner->getName() == Name;
+  });
+}
+
+static bool hasCoawaitOperator(const CXXRecordDecl &RD) {
+  return hasMember(RD, [](const NamedDecl &ND) {
+    const NamedDecl *Inner = &ND;
+    if (const auto *FTD = llvm::dyn_cast<FunctionTemplateDecl>(&ND))
+      Inner = FTD->getTemplatedDecl();
+    return Inner->getDeclName().getCXXOverloadedOperator() == OO_Coawait;
+  });
+}
+
+/// The promise_type member (a nested class or an alias), if any.
+static const CXXRecordDecl *promiseOf(const CXXRecordDecl &RD) {
+  for (const Decl *D : RD.decls()) {
+    const auto *ND = llvm::dyn_cast<NamedDecl>(D);
+    if (!ND || !ND->getDeclName().isIdentifier() ||
+        ND->getName() != "promise_type")
+      continue;
+    if (const auto *Nested = llvm::dyn_cast<CXXRecordDecl>(ND)) {
+      if (Nested->getDefinition())
+        return Nested->getDefinition();
+      // A member class of a specialization is instantiated lazily: read the
+      // template's member class instead.
+      if (const CXXRecordDecl *Pattern = Nested->getInstantiatedFromMemberClass())
+        return Pattern->getDefinition() ? Pattern->getDefinition() : Pattern;
+      return Nested;
+    }
+    if (const auto *Alias = llvm::dyn_cast<TypedefNameDecl>(ND))
+      if (const CXXRecordDecl *P = recordOf(Alias->getUnderlyingType()))
+        return P;
+    return nullptr;
+  }
+  return nullptr;
+}
+
+/// Lazy or eager, from what the promise's initial_suspend returns.
+static StartPolicy policyOf(const CXXRecordDecl &Promise) {
+  for (const Decl *D : Promise.decls()) {
+    const auto *MD = llvm::dyn_cast<CXXMethodDecl>(D);
+    if (!MD || !MD->getDeclName().isIdentifier() ||
+        MD->getName() != "initial_suspend")
+      continue;
+    QualType R = MD->getReturnType();
+    const CXXRecordDecl *Awaiter = recordOf(R);
+    if (!Awaiter)
+      return StartPolicy::Unknown;
+    if (Awaiter->getName() == "suspend_always")
+      return StartPolicy::Lazy;
+    if (Awaiter->getName() == "suspend_never")
+      return StartPolicy::Eager;
+    // A custom awaiter: "return true;" / "return false;" in await_ready.
+    for (const Decl *AD : Awaiter->decls())
+      if (const auto *Ready = llvm::dyn_cast<CXXMethodDecl>(AD))
+        if (Ready->getDeclName().isIdentifier() &&
+            Ready->getName() == "await_ready" && Ready->hasBody())
+          if (const auto *Body = llvm::dyn_cast<CompoundStmt>(Ready->getBody());
+              Body && Body->size() == 1)
+            if (const auto *Ret = llvm::dyn_cast<ReturnStmt>(Body->body_front()))
+              if (const auto *B = llvm::dyn_cast_or_null<CXXBoolLiteralExpr>(
+                      Ret->getRetValue() ? Ret->getRetValue()->IgnoreImplicit()
+                                         : nullptr))
+                return B->getValue() ? StartPolicy::Eager : StartPolicy::Lazy;
+    return StartPolicy::Unknown;
+  }
+  return StartPolicy::Unknown;
+}
+
+AwaitableClassifier::AwaitableClassifier(llvm::StringRef TaskTypes,
+                                         llvm::StringRef AwaitableTypes,
+                                         llvm::StringRef EagerTypes,
+                                         llvm::StringRef EagerAttachedTypes)
+    : Tasks(TaskTypes), Awaitables(AwaitableTypes), Eager(EagerTypes),
+      Attached(EagerAttachedTypes) {}
+
+AwaitableKind AwaitableClassifier::classify(QualType T) const {
+  if (T.isNull() || T->isDependentType())
+    return {};
+  const CXXRecordDecl *RD = recordOf(T);
+  if (!RD)
+    return {};
+  if (Attached.matches(*RD))
+    return {true, StartPolicy::EagerAttached};
+  if (Eager.matches(*RD))
+    return {true, StartPolicy::Eager};
+  const bool Listed = Tasks.matches(*RD);
+  const bool Structural =
+      hasCoawaitOperator(*RD) ||
+      (hasMemberNamed(*RD, "await_ready") &&
+       hasMemberNamed(*RD, "await_suspend") &&
+       hasMemberNamed(*RD, "await_resume"));
+  if (!Listed && !Structural && !Awaitables.matches(*RD))
+    return {};
+  const CXXRecordDecl *Promise = promiseOf(*RD);
+  if (!Promise)
+    return {true, Listed ? StartPolicy::Unknown : StartPolicy::NotATask};
+  return {true, policyOf(*Promise)};
+}
+
+const LambdaExpr *lambdaThrough(const Expr *E) {
+  while (E) {
+    E = E->IgnoreImplicit()->IgnoreParens();
+    if (const auto *LE = llvm::dyn_cast<LambdaExpr>(E))
+      return LE;
+    if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(E);
+        Construct && Construct->getNumArgs() == 1)
+      E = Construct->getArg(0);
+    else
+      return nullptr;
+  }
+  return nullptr;
+}
+
+} // namespace clang::tidy::coro
