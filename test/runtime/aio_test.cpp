@@ -58,7 +58,7 @@ TEST_F(TaskTest, ExceptionsPropagateToTheAwaiter) {
 
 TEST_F(TaskTest, ATaskDoesNotRunUntilAwaited) {
   bool ran = false;
-  auto t = [&]() -> aio::task<> { ran = true; co_return; }();
+  auto t = [](bool &ran) -> aio::task<> { ran = true; co_return; }(ran);
   EXPECT_FALSE(ran);
   aio::run(std::move(t));
   EXPECT_TRUE(ran);

@@ -142,7 +142,11 @@ task<std::tuple<gather_result_t<T>...>> gather(task<T>... tasks) {
     g->cancel_all();
     co_await detail::drain_awaiter{g};
     std::apply([](auto &...h) { (detail::mark_retrieved(h), ...); }, handles);
-    std::rethrow_exception(failure ? failure : g->first_error);
+    // Copied to a plain local first: GCC 12 destroys the frame's locals
+    // before evaluating a more complex rethrow argument (ASan-verified).
+    std::exception_ptr first = failure ? failure : g->first_error;
+    g.reset();
+    std::rethrow_exception(first);
   }
   co_return std::apply(
       [](auto &...h) { return std::tuple<gather_result_t<T>...>{detail::take_result(h)...}; },
@@ -168,7 +172,11 @@ task<std::vector<gather_result_t<T>>> gather(std::vector<task<T>> tasks) {
     co_await detail::drain_awaiter{g};
     for (auto &h : handles)
       detail::mark_retrieved(h);
-    std::rethrow_exception(failure ? failure : g->first_error);
+    // Copied to a plain local first: GCC 12 destroys the frame's locals
+    // before evaluating a more complex rethrow argument (ASan-verified).
+    std::exception_ptr first = failure ? failure : g->first_error;
+    g.reset();
+    std::rethrow_exception(first);
   }
   std::vector<gather_result_t<T>> results;
   results.reserve(handles.size());
@@ -197,7 +205,8 @@ task<T> wait_for(task<T> t, std::chrono::duration<Rep, Period> timeout) {
     detail::mark_retrieved(h);
     if (failure)
       std::rethrow_exception(failure);
-    if (h.state()->error && detail::group_state::is_cancellation(h.state()->error))
+    bool cancelled = h.state()->error && detail::group_state::is_cancellation(h.state()->error);
+    if (cancelled)
       throw timeout_error();
   }
   co_return h.state()->take(); // finished (or raced the timeout and won)
@@ -239,8 +248,8 @@ public:
       co_await detail::drain_awaiter{g};
       std::rethrow_exception(failure);
     }
-    if (g->first_error)
-      std::rethrow_exception(g->first_error);
+    if (std::exception_ptr first = g->first_error)
+      std::rethrow_exception(first);
   }
 
   std::size_t running() const noexcept { return g->remaining; }

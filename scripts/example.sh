@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Sets up, builds corolint, and runs it on the bundled example project.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+cmake -S examples -B build/examples -G Ninja >/dev/null
+cmake --build build/examples
+set +e
+build/bin/corolint -p build/examples
+status=$?
+set -e
+echo "corolint exit status: $status (0 clean, 1 findings, 2 could not run)"
+[ "$status" -le 1 ]

@@ -1,0 +1,5 @@
+#include "shared.h"
+cppcoro::task<> b() {
+  ::usleep(2);
+  co_return;
+}

@@ -1,0 +1,2 @@
+#include "cppcoro.h"
+cppcoro::task<int> clean() { co_return 1; }

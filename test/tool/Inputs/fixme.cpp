@@ -1,0 +1,6 @@
+#include "cppcoro.h"
+cppcoro::task<int> fetch();
+cppcoro::task<> caller() {
+  fetch();
+  co_return;
+}
