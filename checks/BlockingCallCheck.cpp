@@ -1,7 +1,6 @@
 //===--- BlockingCallCheck.cpp - coro-blocking-call -----------------------===//
 
 #include "BlockingCallCheck.h"
-#include "utils/Awaitables.h"
 #include "utils/Coroutines.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -32,31 +31,16 @@ class CallCollector : public ContextVisitor<CallCollector> {
 public:
   std::vector<CallSite> Calls;
 
-  bool VisitCompoundStmt(CompoundStmt *CS) {
-    for (Stmt *S : CS->body())
-      markStatement(S);
+  bool VisitStmt(Stmt *S) {
+    for (const Stmt *C : statementPositions(*S))
+      if (const auto *E = llvm::dyn_cast<Expr>(C))
+        Statements.insert(E->IgnoreImplicit());
     return true;
-  }
-  bool VisitIfStmt(IfStmt *S) {
-    markStatement(S->getThen());
-    markStatement(S->getElse());
-    return true;
-  }
-  bool VisitForStmt(ForStmt *S) { return markStatement(S->getBody()); }
-  bool VisitWhileStmt(WhileStmt *S) { return markStatement(S->getBody()); }
-  bool VisitDoStmt(DoStmt *S) { return markStatement(S->getBody()); }
-  bool VisitCXXForRangeStmt(CXXForRangeStmt *S) {
-    return markStatement(S->getBody());
   }
   bool VisitCallExpr(CallExpr *CE) { return add(CE); }
   bool VisitCXXConstructExpr(CXXConstructExpr *CE) { return add(CE); }
 
 private:
-  bool markStatement(Stmt *S) {
-    if (const auto *E = llvm::dyn_cast_or_null<Expr>(S))
-      Statements.insert(E->IgnoreImplicit());
-    return true;
-  }
   bool add(Expr *E) {
     Calls.push_back({E, Statements.contains(E)});
     return true;
@@ -65,14 +49,7 @@ private:
 };
 
 bool isInStdNamespace(const FunctionDecl &FD) {
-  const DeclContext *DC = FD.getDeclContext();
-  while (DC && !DC->isTranslationUnit()) {
-    if (const auto *NS = llvm::dyn_cast<NamespaceDecl>(DC))
-      if (!NS->isInline() && NS->getParent()->getRedeclContext()->isTranslationUnit())
-        return NS->getName() == "std";
-    DC = DC->getParent();
-  }
-  return false;
+  return outermostNamespace(FD.getDeclContext()) == "std";
 }
 
 std::string displayName(const FunctionDecl &FD) {
@@ -89,14 +66,7 @@ llvm::StringRef returnTypeNamespace(const FunctionDecl &FD) {
       if (const TemplateDecl *TD =
               TST->getTemplateName().getAsTemplateDecl())
         RD = llvm::dyn_cast_or_null<RecordDecl>(TD->getTemplatedDecl());
-  if (!RD)
-    return {};
-  llvm::StringRef Outer;
-  for (const DeclContext *DC = RD->getDeclContext(); DC; DC = DC->getParent())
-    if (const auto *NS = llvm::dyn_cast<NamespaceDecl>(DC))
-      if (!NS->isInline() && !NS->isAnonymousNamespace())
-        Outer = NS->getName();
-  return Outer;
+  return RD ? outermostNamespace(RD->getDeclContext()) : llvm::StringRef();
 }
 
 } // namespace

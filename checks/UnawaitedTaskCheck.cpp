@@ -1,7 +1,6 @@
 //===--- UnawaitedTaskCheck.cpp - coro-unawaited-task ---------------------===//
 
 #include "UnawaitedTaskCheck.h"
-#include "utils/BlockingCalls.h"
 #include "utils/Coroutines.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -31,16 +30,12 @@ public:
   std::vector<const VarDecl *> Locals;
   llvm::DenseMap<const VarDecl *, unsigned> Uses;
 
-  bool VisitCompoundStmt(CompoundStmt *CS) {
-    for (Stmt *S : CS->body())
-      mark(S);
+  bool VisitStmt(Stmt *S) {
+    for (const Stmt *C : statementPositions(*S))
+      if (const auto *E = llvm::dyn_cast<Expr>(C))
+        Discarded.push_back(E);
     return true;
   }
-  bool VisitIfStmt(IfStmt *S) { return mark(S->getThen()) && mark(S->getElse()); }
-  bool VisitForStmt(ForStmt *S) { return mark(S->getBody()) && mark(S->getInc()); }
-  bool VisitWhileStmt(WhileStmt *S) { return mark(S->getBody()); }
-  bool VisitDoStmt(DoStmt *S) { return mark(S->getBody()); }
-  bool VisitCXXForRangeStmt(CXXForRangeStmt *S) { return mark(S->getBody()); }
   bool VisitVarDecl(VarDecl *VD) {
     if (VD->isLocalVarDecl() && !VD->isStaticLocal() && !llvm::isa<ParmVarDecl>(VD))
       Locals.push_back(VD);
@@ -60,12 +55,6 @@ public:
     return ContextVisitor<Collector>::TraverseLambdaExpr(LE);
   }
 
-private:
-  bool mark(Stmt *S) {
-    if (const auto *E = llvm::dyn_cast_or_null<Expr>(S))
-      Discarded.push_back(E);
-    return true;
-  }
 };
 
 std::string consequence(StartPolicy P) {

@@ -31,14 +31,6 @@ bool hasBuiltinHeaders(llvm::StringRef Dir) {
   return llvm::sys::fs::exists(Probe);
 }
 
-bool isReadable(const llvm::Twine &Path) {
-  int FD;
-  if (llvm::sys::fs::openFileForRead(Path, FD))
-    return false;
-  llvm::sys::Process::SafelyCloseFileDescriptor(FD);
-  return true;
-}
-
 bool isClangCL(const std::vector<std::string> &Args) {
   for (const std::string &A : Args)
     if (A == "--driver-mode=cl")
@@ -48,6 +40,14 @@ bool isClangCL(const std::vector<std::string> &Args) {
 }
 
 } // namespace
+
+bool isReadable(const llvm::Twine &Path) {
+  int FD;
+  if (llvm::sys::fs::openFileForRead(Path, FD))
+    return false;
+  llvm::sys::Process::SafelyCloseFileDescriptor(FD);
+  return true;
+}
 
 std::string findResourceDir(const char *Argv0) {
   // Installed or build-tree layouts that ship their own copy:

@@ -34,6 +34,9 @@ loadCompileDatabase(DatabaseRequest Request, const char *Argv0);
 /// against. Empty when neither exists.
 std::string findResourceDir(const char *Argv0);
 
+/// Whether \p Path can be opened for reading.
+bool isReadable(const llvm::Twine &Path);
+
 /// Drops arguments clang's driver does not know (GCC-only flags) and the
 /// flags that would turn warnings into errors, as clangd tolerates them.
 std::vector<std::string>

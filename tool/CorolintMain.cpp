@@ -117,11 +117,10 @@ constexpr char DefaultChecks[] = "coro-*";
 raw_ostream &error() { return errs() << "corolint: error: "; }
 
 std::optional<ClangTidyOptions> ParsedConfig;
+// --line-filter, parsed once in main.
+ClangTidyGlobalOptions GlobalOptions;
 
 std::unique_ptr<ClangTidyOptionsProvider> makeOptionsProvider() {
-  ClangTidyGlobalOptions GlobalOptions;
-  if (std::error_code EC = parseLineFilter(LineFilter, GlobalOptions))
-    (void)EC; // validated in main
   ClangTidyOptions DefaultOptions;
   DefaultOptions.Checks = DefaultChecks;
   DefaultOptions.WarningsAsErrors = "";
@@ -149,11 +148,11 @@ std::unique_ptr<ClangTidyOptionsProvider> makeOptionsProvider() {
 
   if (ParsedConfig)
     return std::make_unique<ConfigOptionsProvider>(
-        std::move(GlobalOptions),
+        GlobalOptions,
         ClangTidyOptions::getDefaults().merge(DefaultOptions, 0),
         *ParsedConfig, std::move(OverrideOptions));
   return std::make_unique<FileOptionsProvider>(
-      std::move(GlobalOptions), std::move(DefaultOptions),
+      GlobalOptions, std::move(DefaultOptions),
       std::move(OverrideOptions));
 }
 
@@ -279,12 +278,9 @@ int main(int argc, const char **argv) {
     return ExitFailure;
   }
 
-  {
-    ClangTidyGlobalOptions G;
-    if (std::error_code EC = parseLineFilter(LineFilter, G)) {
-      error() << "invalid --line-filter: " << EC.message() << "\n";
-      return ExitFailure;
-    }
+  if (std::error_code EC = parseLineFilter(LineFilter, GlobalOptions)) {
+    error() << "invalid --line-filter: " << EC.message() << "\n";
+    return ExitFailure;
   }
   if (ConfigFile.getNumOccurrences() && Config.getNumOccurrences()) {
     error() << "--config-file and --config are mutually exclusive; pass one\n";

@@ -1,6 +1,7 @@
 //===--- Runner.cpp -------------------------------------------------------===//
 
 #include "Runner.h"
+#include "CompileDatabase.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
@@ -54,14 +55,6 @@ private:
   size_t Total, Count = 0;
   std::mutex Mutex;
 };
-
-bool isReadable(const std::string &Path) {
-  int FD;
-  if (llvm::sys::fs::openFileForRead(Path, FD))
-    return false;
-  llvm::sys::Process::SafelyCloseFileDescriptor(FD);
-  return true;
-}
 
 struct TUResult {
   std::vector<ClangTidyError> Errors;

@@ -142,18 +142,4 @@ AwaitableKind AwaitableClassifier::classify(QualType T) const {
   return {true, policyOf(*Promise)};
 }
 
-const LambdaExpr *lambdaThrough(const Expr *E) {
-  while (E) {
-    E = E->IgnoreImplicit()->IgnoreParens();
-    if (const auto *LE = llvm::dyn_cast<LambdaExpr>(E))
-      return LE;
-    if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(E);
-        Construct && Construct->getNumArgs() == 1)
-      E = Construct->getArg(0);
-    else
-      return nullptr;
-  }
-  return nullptr;
-}
-
 } // namespace clang::tidy::coro

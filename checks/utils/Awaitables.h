@@ -16,8 +16,6 @@
 
 namespace clang {
 class CXXRecordDecl;
-class Expr;
-class LambdaExpr;
 namespace tidy::coro {
 
 enum class StartPolicy {
@@ -57,10 +55,6 @@ const CXXRecordDecl *recordOf(QualType T);
 
 /// Whether \p RD (or a base) declares a member named \p Name.
 bool hasMemberNamed(const CXXRecordDecl &RD, llvm::StringRef Name);
-
-/// The lambda passed as \p E, looking through the conversions that wrap a
-/// lambda into std::function and the like.
-const LambdaExpr *lambdaThrough(const Expr *E);
 
 } // namespace tidy::coro
 } // namespace clang

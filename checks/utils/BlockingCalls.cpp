@@ -4,6 +4,7 @@
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/StringExtras.h"
 
 namespace clang::tidy::coro {
 namespace {
@@ -141,13 +142,15 @@ bool BlockingClassifier::isAllowed(const FunctionDecl &FD) const {
 }
 
 BlockingCall BlockingClassifier::classifyCallee(const FunctionDecl &FD) const {
-  if (isAllowed(FD))
+  // Every call in every coroutine comes here: name the callee once.
+  const llvm::SmallVector<std::string, 4> Parts = nameComponents(FD);
+  if (Allowed.matches(Parts) || hasAnnotation(FD, NonBlockingAnnotation))
     return {};
-  if (hasAnnotation(FD, BlockingAnnotation) || UserBlocking.matches(FD) ||
-      Blocking.matches(FD) || isFilesystemOperation(FD))
-    return {BlockKind::Blocking, plainQualifiedName(FD)};
-  if (Bridges.matches(FD))
-    return {BlockKind::Bridge, plainQualifiedName(FD)};
+  if (hasAnnotation(FD, BlockingAnnotation) || UserBlocking.matches(Parts) ||
+      Blocking.matches(Parts) || isFilesystemOperation(FD))
+    return {BlockKind::Blocking, llvm::join(Parts, "::")};
+  if (Bridges.matches(Parts))
+    return {BlockKind::Bridge, llvm::join(Parts, "::")};
   return {};
 }
 

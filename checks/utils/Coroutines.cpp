@@ -3,6 +3,7 @@
 #include "Coroutines.h"
 #include "NameList.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
 
 namespace clang::tidy::coro {
 
@@ -20,14 +21,49 @@ bool isLambdaCallOperator(const FunctionDecl &FD) {
 std::string describeCoroutine(const FunctionDecl &FD) {
   if (isLambdaCallOperator(FD))
     return "coroutine lambda";
-  std::string Name = plainQualifiedName(FD);
   // Drop namespaces but keep the class: 'Session::run', not 'app::net::Session::run'.
-  llvm::SmallVector<std::string, 4> Parts = nameComponents(FD);
+  std::string Name = nameComponents(FD).back();
   if (const auto *MD = llvm::dyn_cast<CXXMethodDecl>(&FD))
-    Name = MD->getParent()->getName().str() + "::" + Parts.back();
-  else
-    Name = Parts.back();
+    Name = MD->getParent()->getName().str() + "::" + Name;
   return "coroutine '" + Name + "'";
+}
+
+llvm::SmallVector<const Stmt *, 4> statementPositions(const Stmt &S) {
+  llvm::SmallVector<const Stmt *, 4> Out;
+  auto Add = [&](const Stmt *C) {
+    if (C)
+      Out.push_back(C);
+  };
+  if (const auto *CS = llvm::dyn_cast<CompoundStmt>(&S))
+    for (const Stmt *C : CS->body())
+      Add(C);
+  else if (const auto *If = llvm::dyn_cast<IfStmt>(&S)) {
+    Add(If->getThen());
+    Add(If->getElse());
+  } else if (const auto *For = llvm::dyn_cast<ForStmt>(&S)) {
+    Add(For->getBody());
+    Add(For->getInc());
+  } else if (const auto *While = llvm::dyn_cast<WhileStmt>(&S))
+    Add(While->getBody());
+  else if (const auto *Do = llvm::dyn_cast<DoStmt>(&S))
+    Add(Do->getBody());
+  else if (const auto *Range = llvm::dyn_cast<CXXForRangeStmt>(&S))
+    Add(Range->getBody());
+  return Out;
+}
+
+const LambdaExpr *lambdaThrough(const Expr *E) {
+  while (E) {
+    E = E->IgnoreImplicit()->IgnoreParens();
+    if (const auto *LE = llvm::dyn_cast<LambdaExpr>(E))
+      return LE;
+    if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(E);
+        Construct && Construct->getNumArgs() == 1)
+      E = Construct->getArg(0);
+    else
+      return nullptr;
+  }
+  return nullptr;
 }
 
 ast_matchers::internal::BindableMatcher<Decl> coroutineDefinition() {

@@ -29,6 +29,15 @@ std::string describeCoroutine(const FunctionDecl &FD);
 /// True when \p FD is a lambda's call operator.
 bool isLambdaCallOperator(const FunctionDecl &FD);
 
+/// The children of \p S that stand in statement position, where the value
+/// of an expression is discarded: the statements of a block, the branches of
+/// an if, loop bodies and a for loop's increment.
+llvm::SmallVector<const Stmt *, 4> statementPositions(const Stmt &S);
+
+/// The lambda passed as \p E, looking through the conversions that wrap a
+/// lambda into std::function and the like.
+const LambdaExpr *lambdaThrough(const Expr *E);
+
 /// Matches the definition of a coroutine (function, method or lambda call
 /// operator) outside system headers. The anchor for checks that look inside
 /// coroutine bodies: they never need the parent map.

@@ -42,6 +42,15 @@ std::string plainQualifiedName(const NamedDecl &D) {
   return llvm::join(nameComponents(D), "::");
 }
 
+llvm::StringRef outermostNamespace(const DeclContext *DC) {
+  llvm::StringRef Outer;
+  for (; DC; DC = DC->getParent())
+    if (const auto *NS = llvm::dyn_cast<NamespaceDecl>(DC))
+      if (!NS->isInline() && !NS->isAnonymousNamespace())
+        Outer = NS->getName();
+  return Outer;
+}
+
 std::vector<std::string> splitList(llvm::StringRef Option) {
   std::vector<std::string> Items;
   llvm::SmallVector<llvm::StringRef, 8> Parts;
@@ -81,7 +90,10 @@ void NameList::add(llvm::StringRef Name) {
 llvm::StringRef NameList::match(const NamedDecl &D) const {
   if (Entries.empty())
     return {};
-  llvm::SmallVector<std::string, 4> Parts = nameComponents(D);
+  return match(nameComponents(D));
+}
+
+llvm::StringRef NameList::match(llvm::ArrayRef<std::string> Parts) const {
   for (const Entry &E : Entries) {
     if (E.Components.size() > Parts.size())
       continue;

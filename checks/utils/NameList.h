@@ -11,12 +11,14 @@
 #ifndef COROLINT_CHECKS_UTILS_NAMELIST_H
 #define COROLINT_CHECKS_UTILS_NAMELIST_H
 
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
 #include <string>
 #include <vector>
 
 namespace clang {
+class DeclContext;
 class NamedDecl;
 namespace tidy::coro {
 
@@ -26,6 +28,10 @@ llvm::SmallVector<std::string, 4> nameComponents(const NamedDecl &D);
 
 /// "std::future::get" for std::future<int>::get.
 std::string plainQualifiedName(const NamedDecl &D);
+
+/// The outermost named, non-inline namespace enclosing \p DC ("std" for
+/// std::__1::filesystem), or an empty string.
+llvm::StringRef outermostNamespace(const DeclContext *DC);
 
 class NameList {
 public:
@@ -37,6 +43,12 @@ public:
   /// The entry that matches \p D, or an empty string.
   llvm::StringRef match(const NamedDecl &D) const;
   bool matches(const NamedDecl &D) const { return !match(D).empty(); }
+  /// The same for a declaration whose nameComponents() are \p Parts, for
+  /// callers that test one declaration against several lists.
+  llvm::StringRef match(llvm::ArrayRef<std::string> Parts) const;
+  bool matches(llvm::ArrayRef<std::string> Parts) const {
+    return !match(Parts).empty();
+  }
   bool empty() const { return Entries.empty(); }
 
 private:
