@@ -46,30 +46,29 @@ bool would_block_now() { return errno == EAGAIN || errno == EWOULDBLOCK; }
 
 } // namespace
 
-long sock_read(int fd, char *buf, std::size_t n, bool &would_block) {
+/// Runs \p op until it is not interrupted: its result, or -1 with
+/// would_block set, or socket_error naming \p what.
+template <class Op> long retry(Op op, bool &would_block, const char *what) {
   for (;;) {
-    long r = ::recv(fd, buf, n, 0);
+    long r = op();
     if (r >= 0)
       return r;
     if (errno == EINTR)
       continue;
     if ((would_block = would_block_now()))
       return -1;
-    fail("aio::tcp_stream::read");
+    fail(what);
   }
 }
 
+long sock_read(int fd, char *buf, std::size_t n, bool &would_block) {
+  return retry([&] { return ::recv(fd, buf, n, 0); }, would_block,
+               "aio::tcp_stream::read");
+}
+
 long sock_write(int fd, const char *buf, std::size_t n, bool &would_block) {
-  for (;;) {
-    long r = ::send(fd, buf, n, MSG_NOSIGNAL);
-    if (r >= 0)
-      return r;
-    if (errno == EINTR)
-      continue;
-    if ((would_block = would_block_now()))
-      return -1;
-    fail("aio::tcp_stream::write_all");
-  }
+  return retry([&] { return ::send(fd, buf, n, MSG_NOSIGNAL); }, would_block,
+               "aio::tcp_stream::write_all");
 }
 
 int sock_accept(int fd, bool &would_block) {

@@ -107,8 +107,10 @@ join_handle<T> spawn_child(task<T> t, const std::shared_ptr<group_state> &g) {
       s->context.request_cancel();
   });
   h.state()->on_done.push_back([g, st = h.state().get()] {
-    st->retrieved = st->retrieved || g->first_error != nullptr;
     g->child_done(st->error);
+    // Once one child failed, the awaiter rethrows that failure and the
+    // others' errors are cancellations: none goes unretrieved.
+    st->retrieved = st->retrieved || g->first_error != nullptr;
   });
   return h;
 }
@@ -122,7 +124,26 @@ template <class T> gather_result_t<T> take_result(join_handle<T> &h) {
   }
 }
 
-template <class T> void mark_retrieved(join_handle<T> &h) { h.state()->retrieved = true; }
+/// Waits until every child of \p g has finished. When one fails, or the
+/// awaiting task is cancelled, cancels the others, waits for them, and
+/// rethrows that failure (gather's semantics).
+inline task<void> join_or_fail(std::shared_ptr<group_state> g) {
+  std::exception_ptr failure;
+  try {
+    co_await group_awaiter(g, std::nullopt);
+  } catch (...) {
+    failure = std::current_exception(); // we were cancelled
+  }
+  if (failure || g->first_error) {
+    g->cancel_all();
+    co_await drain_awaiter{g};
+    // Copied to a plain local first: GCC 12 destroys the frame's locals
+    // before evaluating a more complex rethrow argument (ASan-verified).
+    std::exception_ptr first = failure ? failure : g->first_error;
+    g.reset();
+    std::rethrow_exception(first);
+  }
+}
 
 } // namespace detail
 
@@ -132,22 +153,7 @@ template <class... T>
 task<std::tuple<gather_result_t<T>...>> gather(task<T>... tasks) {
   auto g = std::make_shared<detail::group_state>();
   std::tuple<join_handle<T>...> handles{detail::spawn_child(std::move(tasks), g)...};
-  std::exception_ptr failure;
-  try {
-    co_await detail::group_awaiter(g, std::nullopt);
-  } catch (...) {
-    failure = std::current_exception(); // we were cancelled
-  }
-  if (failure || g->first_error) {
-    g->cancel_all();
-    co_await detail::drain_awaiter{g};
-    std::apply([](auto &...h) { (detail::mark_retrieved(h), ...); }, handles);
-    // Copied to a plain local first: GCC 12 destroys the frame's locals
-    // before evaluating a more complex rethrow argument (ASan-verified).
-    std::exception_ptr first = failure ? failure : g->first_error;
-    g.reset();
-    std::rethrow_exception(first);
-  }
+  co_await detail::join_or_fail(std::move(g));
   co_return std::apply(
       [](auto &...h) { return std::tuple<gather_result_t<T>...>{detail::take_result(h)...}; },
       handles);
@@ -161,23 +167,7 @@ task<std::vector<gather_result_t<T>>> gather(std::vector<task<T>> tasks) {
   handles.reserve(tasks.size());
   for (auto &t : tasks)
     handles.push_back(detail::spawn_child(std::move(t), g));
-  std::exception_ptr failure;
-  try {
-    co_await detail::group_awaiter(g, std::nullopt);
-  } catch (...) {
-    failure = std::current_exception();
-  }
-  if (failure || g->first_error) {
-    g->cancel_all();
-    co_await detail::drain_awaiter{g};
-    for (auto &h : handles)
-      detail::mark_retrieved(h);
-    // Copied to a plain local first: GCC 12 destroys the frame's locals
-    // before evaluating a more complex rethrow argument (ASan-verified).
-    std::exception_ptr first = failure ? failure : g->first_error;
-    g.reset();
-    std::rethrow_exception(first);
-  }
+  co_await detail::join_or_fail(std::move(g));
   std::vector<gather_result_t<T>> results;
   results.reserve(handles.size());
   for (auto &h : handles)
@@ -202,7 +192,7 @@ task<T> wait_for(task<T> t, std::chrono::duration<Rep, Period> timeout) {
   if (failure || g->timed_out) {
     g->cancel_all();
     co_await detail::drain_awaiter{g};
-    detail::mark_retrieved(h);
+    h.state()->retrieved = true; // reported as timeout_error or rethrown
     if (failure)
       std::rethrow_exception(failure);
     bool cancelled = h.state()->error && detail::group_state::is_cancellation(h.state()->error);

@@ -255,7 +255,7 @@ template <class T> driver drive(std::shared_ptr<spawn_state<T>> st) {
   st->finish();
 }
 
-template <class T> std::string default_name(event_loop &loop) {
+inline std::string default_name(event_loop &loop) {
   return "Task-" + std::to_string(loop.next_task_number());
 }
 
@@ -313,7 +313,7 @@ template <class T> join_handle<T> spawn(task<T> t, std::string name = {}) {
   if (t.handle().promise().started)
     throw usage_error("aio::spawn: the task was already awaited");
   auto st = std::make_shared<detail::spawn_state<T>>(std::move(t));
-  st->context.name = name.empty() ? detail::default_name<T>(loop) : std::move(name);
+  st->context.name = name.empty() ? detail::default_name(loop) : std::move(name);
   detail::driver d = detail::drive<T>(st);
   loop.add_live(st.get(), [w = std::weak_ptr<detail::spawn_state<T>>(st)] {
     if (auto s = w.lock())

@@ -46,28 +46,46 @@ struct io_awaiter : suspension {
   }
 };
 
-} // namespace detail
-
-class tcp_stream {
+/// Owns a socket descriptor: closes it, and tells the loop to forget it.
+class owned_fd {
 public:
-  tcp_stream() = default;
-  explicit tcp_stream(int fd) noexcept : fd_(fd) {}
-  tcp_stream(tcp_stream &&o) noexcept : fd_(std::exchange(o.fd_, -1)) {}
-  tcp_stream &operator=(tcp_stream &&o) noexcept {
+  owned_fd() = default;
+  explicit owned_fd(int fd) noexcept : fd_(fd) {}
+  owned_fd(owned_fd &&o) noexcept : fd_(std::exchange(o.fd_, -1)) {}
+  owned_fd &operator=(owned_fd &&o) noexcept {
     if (this != &o) {
       close();
       fd_ = std::exchange(o.fd_, -1);
     }
     return *this;
   }
-  ~tcp_stream() { close(); }
+  ~owned_fd() { close(); }
+  void close() noexcept {
+    if (fd_ >= 0) {
+      if (auto *loop = event_loop::current())
+        loop->forget_fd(fd_);
+      sock_close(std::exchange(fd_, -1));
+    }
+  }
+  int get() const noexcept { return fd_; }
+
+private:
+  int fd_ = -1;
+};
+
+} // namespace detail
+
+class tcp_stream {
+public:
+  tcp_stream() = default;
+  explicit tcp_stream(int fd) noexcept : fd_(fd) {}
 
   /// Connects to \p host (an IP literal or "localhost") and \p port.
   static task<tcp_stream> connect(std::string host, std::uint16_t port) {
     tcp_stream s(detail::sock_open_stream(host));
-    if (!detail::sock_connect_start(s.fd_, host, port)) {
-      co_await detail::io_awaiter(s.fd_, true);
-      detail::sock_connect_finish(s.fd_);
+    if (!detail::sock_connect_start(s.fd_.get(), host, port)) {
+      co_await detail::io_awaiter(s.fd_.get(), true);
+      detail::sock_connect_finish(s.fd_.get());
     }
     co_return s;
   }
@@ -76,10 +94,10 @@ public:
   task<std::size_t> read(std::span<char> buf) {
     for (;;) {
       bool wait = false;
-      long n = detail::sock_read(fd_, buf.data(), buf.size(), wait);
+      long n = detail::sock_read(fd_.get(), buf.data(), buf.size(), wait);
       if (!wait)
         co_return std::size_t(n);
-      co_await detail::io_awaiter(fd_, false);
+      co_await detail::io_awaiter(fd_.get(), false);
     }
   }
 
@@ -87,9 +105,9 @@ public:
   task<void> write_bytes(std::span<const char> data) {
     while (!data.empty()) {
       bool wait = false;
-      long n = detail::sock_write(fd_, data.data(), data.size(), wait);
+      long n = detail::sock_write(fd_.get(), data.data(), data.size(), wait);
       if (wait)
-        co_await detail::io_awaiter(fd_, true);
+        co_await detail::io_awaiter(fd_.get(), true);
       else
         data = data.subspan(std::size_t(n));
     }
@@ -97,18 +115,12 @@ public:
   /// Writes all of \p s (a copy: the caller's string may go away).
   task<void> write_all(std::string s) { co_await write_bytes(std::span<const char>(s.data(), s.size())); }
 
-  void close() noexcept {
-    if (fd_ >= 0) {
-      if (auto *loop = detail::event_loop::current())
-        loop->forget_fd(fd_);
-      detail::sock_close(std::exchange(fd_, -1));
-    }
-  }
-  bool is_open() const noexcept { return fd_ >= 0; }
-  int native_handle() const noexcept { return fd_; }
+  void close() noexcept { fd_.close(); }
+  bool is_open() const noexcept { return fd_.get() >= 0; }
+  int native_handle() const noexcept { return fd_.get(); }
 
 private:
-  int fd_ = -1;
+  detail::owned_fd fd_;
 };
 
 class tcp_listener {
@@ -117,38 +129,22 @@ public:
   static tcp_listener bind(std::string_view host, std::uint16_t port, int backlog = 128) {
     return tcp_listener(detail::sock_listen(host, port, backlog));
   }
-  tcp_listener(tcp_listener &&o) noexcept : fd_(std::exchange(o.fd_, -1)) {}
-  tcp_listener &operator=(tcp_listener &&o) noexcept {
-    if (this != &o) {
-      close();
-      fd_ = std::exchange(o.fd_, -1);
-    }
-    return *this;
-  }
-  ~tcp_listener() { close(); }
-
-  std::uint16_t port() const { return detail::sock_local_port(fd_); }
+  std::uint16_t port() const { return detail::sock_local_port(fd_.get()); }
 
   task<tcp_stream> accept() {
     for (;;) {
       bool wait = false;
-      int fd = detail::sock_accept(fd_, wait);
+      int fd = detail::sock_accept(fd_.get(), wait);
       if (!wait)
         co_return tcp_stream(fd);
-      co_await detail::io_awaiter(fd_, false);
+      co_await detail::io_awaiter(fd_.get(), false);
     }
   }
-  void close() noexcept {
-    if (fd_ >= 0) {
-      if (auto *loop = detail::event_loop::current())
-        loop->forget_fd(fd_);
-      detail::sock_close(std::exchange(fd_, -1));
-    }
-  }
+  void close() noexcept { fd_.close(); }
 
 private:
   explicit tcp_listener(int fd) : fd_(fd) {}
-  int fd_ = -1;
+  detail::owned_fd fd_;
 };
 
 } // namespace aio
