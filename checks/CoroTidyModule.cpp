@@ -2,6 +2,7 @@
 
 #include "BlockingCallCheck.h"
 #include "UnawaitedTaskCheck.h"
+#include "UnhandledExceptionCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyModuleRegistry.h"
 
@@ -12,6 +13,8 @@ public:
   void addCheckFactories(ClangTidyCheckFactories &CheckFactories) override {
     CheckFactories.registerCheck<BlockingCallCheck>("coro-blocking-call");
     CheckFactories.registerCheck<UnawaitedTaskCheck>("coro-unawaited-task");
+    CheckFactories.registerCheck<UnhandledExceptionCheck>(
+        "coro-unhandled-exception");
   }
 };
 

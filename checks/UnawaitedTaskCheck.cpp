@@ -4,7 +4,6 @@
 #include "utils/Coroutines.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
-#include "llvm/ADT/DenseMap.h"
 
 using namespace clang::ast_matchers;
 
@@ -21,41 +20,6 @@ constexpr llvm::StringLiteral DefaultEagerTypes =
     "seastar::future;concurrencpp::result;std::future";
 constexpr llvm::StringLiteral DefaultEagerAttachedTypes =
     "boost::cobalt::promise";
-
-/// Statement-level expressions (whose value is discarded) and local
-/// variables, in one function's own context, with every variable use.
-class Collector : public ContextVisitor<Collector> {
-public:
-  std::vector<const Expr *> Discarded;
-  std::vector<const VarDecl *> Locals;
-  llvm::DenseMap<const VarDecl *, unsigned> Uses;
-
-  bool VisitStmt(Stmt *S) {
-    for (const Stmt *C : statementPositions(*S))
-      if (const auto *E = llvm::dyn_cast<Expr>(C))
-        Discarded.push_back(E);
-    return true;
-  }
-  bool VisitVarDecl(VarDecl *VD) {
-    if (VD->isLocalVarDecl() && !VD->isStaticLocal() && !llvm::isa<ParmVarDecl>(VD))
-      Locals.push_back(VD);
-    return true;
-  }
-  bool VisitDeclRefExpr(DeclRefExpr *DRE) {
-    if (const auto *VD = llvm::dyn_cast<VarDecl>(DRE->getDecl()))
-      ++Uses[VD];
-    return true;
-  }
-  // A lambda that captures a variable uses it, whatever it does with it.
-  bool TraverseLambdaExpr(LambdaExpr *LE) {
-    for (const LambdaCapture &C : LE->captures())
-      if (C.capturesVariable())
-        if (const auto *VD = llvm::dyn_cast<VarDecl>(C.getCapturedVar()))
-          ++Uses[VD];
-    return ContextVisitor<Collector>::TraverseLambdaExpr(LE);
-  }
-
-};
 
 std::string consequence(StartPolicy P) {
   switch (P) {
@@ -151,7 +115,7 @@ void UnawaitedTaskCheck::checkFunction(const FunctionDecl &FD, ASTContext &Ctx) 
   const CoroutineBodyStmt *CoroBody = coroutineBody(FD);
   if (CoroBody)
     Body = CoroBody->getBody();
-  Collector C;
+  UsageCollector C;
   C.TraverseStmt(const_cast<Stmt *>(Body));
   const bool InCoroutine = CoroBody != nullptr;
 

@@ -79,13 +79,26 @@ static const CXXRecordDecl *promiseOf(const CXXRecordDecl &RD) {
   return nullptr;
 }
 
+/// The promise's initial_suspend, declared in it or in a base (a promise
+/// base class shared by task<T> specialisations is common).
+static const CXXMethodDecl *initialSuspendOf(const CXXRecordDecl &Promise,
+                                             unsigned Depth = 0) {
+  for (const Decl *D : Promise.decls())
+    if (const auto *MD = llvm::dyn_cast<CXXMethodDecl>(D);
+        MD && MD->getDeclName().isIdentifier() &&
+        MD->getName() == "initial_suspend")
+      return MD;
+  if (Depth < 8)
+    for (const CXXBaseSpecifier &B : Promise.bases())
+      if (const CXXRecordDecl *Base = recordOf(B.getType()))
+        if (const CXXMethodDecl *MD = initialSuspendOf(*Base, Depth + 1))
+          return MD;
+  return nullptr;
+}
+
 /// Lazy or eager, from what the promise's initial_suspend returns.
 static StartPolicy policyOf(const CXXRecordDecl &Promise) {
-  for (const Decl *D : Promise.decls()) {
-    const auto *MD = llvm::dyn_cast<CXXMethodDecl>(D);
-    if (!MD || !MD->getDeclName().isIdentifier() ||
-        MD->getName() != "initial_suspend")
-      continue;
+  if (const CXXMethodDecl *MD = initialSuspendOf(Promise)) {
     QualType R = MD->getReturnType();
     const CXXRecordDecl *Awaiter = recordOf(R);
     if (!Awaiter)

@@ -132,6 +132,8 @@ const FunctionDecl *calleeOf(const Expr &E) {
   return nullptr;
 }
 
+NameList bridgeFunctions() { return makeList(BuiltinBridges); }
+
 BlockingClassifier::BlockingClassifier(llvm::StringRef Extra,
                                        llvm::StringRef AllowedNames)
     : Blocking(makeList(BuiltinBlocking)), Bridges(makeList(BuiltinBridges)),
@@ -146,11 +148,13 @@ BlockingCall BlockingClassifier::classifyCallee(const FunctionDecl &FD) const {
   const llvm::SmallVector<std::string, 4> Parts = nameComponents(FD);
   if (Allowed.matches(Parts) || hasAnnotation(FD, NonBlockingAnnotation))
     return {};
+  // A bridge first: aio::run is also annotated blocking, and "may deadlock"
+  // is the more precise verdict.
+  if (Bridges.matches(Parts))
+    return {BlockKind::Bridge, llvm::join(Parts, "::")};
   if (hasAnnotation(FD, BlockingAnnotation) || UserBlocking.matches(Parts) ||
       Blocking.matches(Parts) || isFilesystemOperation(FD))
     return {BlockKind::Blocking, llvm::join(Parts, "::")};
-  if (Bridges.matches(Parts))
-    return {BlockKind::Bridge, llvm::join(Parts, "::")};
   return {};
 }
 

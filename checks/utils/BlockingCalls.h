@@ -59,6 +59,10 @@ private:
   NameList Blocking, Bridges, UserBlocking, Allowed;
 };
 
+/// The built-in bridges (sync_wait, blockingWait, aio::run, ...): the
+/// runtimes' ways to wait for async work from synchronous code.
+NameList bridgeFunctions();
+
 /// The function a call-like expression calls, or null (dependent, indirect).
 const FunctionDecl *calleeOf(const Expr &E);
 

@@ -66,6 +66,66 @@ const LambdaExpr *lambdaThrough(const Expr *E) {
   return nullptr;
 }
 
+const Expr *ignoreWrappers(const Expr *E) {
+  while (E) {
+    const Expr *Next = E->IgnoreImplicit()->IgnoreParens();
+    if (const auto *Cleanups = llvm::dyn_cast<ExprWithCleanups>(Next))
+      Next = Cleanups->getSubExpr();
+    else if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(Next);
+             Construct && Construct->getNumArgs() == 1 &&
+             (Construct->getConstructor()->isMoveConstructor() ||
+              Construct->getConstructor()->isCopyConstructor()))
+      Next = Construct->getArg(0);
+    else if (const auto *Call = llvm::dyn_cast<CallExpr>(Next);
+             Call && Call->getNumArgs() == 1 && Call->getDirectCallee() &&
+             Call->getDirectCallee()->isInStdNamespace() &&
+             Call->getDirectCallee()->getDeclName().isIdentifier() &&
+             Call->getDirectCallee()->getName() == "move")
+      Next = Call->getArg(0);
+    if (Next == E)
+      return E;
+    E = Next;
+  }
+  return E;
+}
+
+/// The definition of \p FD with a body, looking through template
+/// specializations to their pattern.
+static const FunctionDecl *definitionWithBody(const FunctionDecl *FD) {
+  if (!FD)
+    return nullptr;
+  const FunctionDecl *Def = nullptr;
+  if (FD->hasBody(Def) && Def)
+    return Def;
+  if (const FunctionDecl *Pattern = FD->getTemplateInstantiationPattern())
+    if (Pattern->hasBody(Def) && Def)
+      return Def;
+  return nullptr;
+}
+
+const FunctionDecl *startedCoroutine(const Expr *E) {
+  for (unsigned Depth = 0; E && Depth < 4; ++Depth) {
+    E = ignoreWrappers(E);
+    if (const LambdaExpr *LE = lambdaThrough(E)) {
+      const FunctionDecl *Op = LE->getCallOperator();
+      return Op && coroutineBody(*Op) ? Op : nullptr;
+    }
+    if (const auto *Call = llvm::dyn_cast<CallExpr>(E)) {
+      const FunctionDecl *Def = definitionWithBody(Call->getDirectCallee());
+      return Def && coroutineBody(*Def) ? Def : nullptr;
+    }
+    const auto *Ref = llvm::dyn_cast<DeclRefExpr>(E);
+    const auto *VD = Ref ? llvm::dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+    // A variable holding a coroutine lambda: auto handler = [&]() -> task<> {...};
+    const CXXRecordDecl *Closure =
+        VD ? VD->getType().getNonReferenceType()->getAsCXXRecordDecl() : nullptr;
+    if (!Closure || !Closure->isLambda())
+      return nullptr;
+    E = VD->getInit();
+  }
+  return nullptr;
+}
+
 ast_matchers::internal::BindableMatcher<Decl> coroutineDefinition() {
   using namespace ast_matchers;
   return functionDecl(isDefinition(), hasBody(coroutineBodyStmt()),

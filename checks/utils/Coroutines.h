@@ -13,6 +13,7 @@
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
+#include "llvm/ADT/DenseMap.h"
 #include <string>
 
 namespace clang::tidy::coro {
@@ -66,6 +67,51 @@ public:
   bool TraverseFunctionDecl(FunctionDecl *) { return true; }
   bool TraverseCXXMethodDecl(CXXMethodDecl *) { return true; }
 };
+
+/// The statement-level expressions (whose value is discarded) and the local
+/// variables of one function's own context, with how often each variable is
+/// referenced (a lambda capturing a variable references it).
+class UsageCollector : public ContextVisitor<UsageCollector> {
+public:
+  std::vector<const Expr *> Discarded;
+  std::vector<const VarDecl *> Locals;
+  llvm::DenseMap<const VarDecl *, unsigned> Uses;
+
+  bool VisitStmt(Stmt *S) {
+    for (const Stmt *C : statementPositions(*S))
+      if (const auto *E = llvm::dyn_cast<Expr>(C))
+        Discarded.push_back(E);
+    return true;
+  }
+  bool VisitVarDecl(VarDecl *VD) {
+    if (VD->isLocalVarDecl() && !VD->isStaticLocal() &&
+        !llvm::isa<ParmVarDecl>(VD))
+      Locals.push_back(VD);
+    return true;
+  }
+  bool VisitDeclRefExpr(DeclRefExpr *DRE) {
+    if (const auto *VD = llvm::dyn_cast<VarDecl>(DRE->getDecl()))
+      ++Uses[VD];
+    return true;
+  }
+  bool TraverseLambdaExpr(LambdaExpr *LE) {
+    for (const LambdaCapture &C : LE->captures())
+      if (C.capturesVariable())
+        if (const auto *VD = llvm::dyn_cast<VarDecl>(C.getCapturedVar()))
+          ++Uses[VD];
+    return ContextVisitor<UsageCollector>::TraverseLambdaExpr(LE);
+  }
+};
+
+/// Strips what wraps a value without changing it: implicit casts and
+/// temporaries, parentheses, ExprWithCleanups, move construction.
+const Expr *ignoreWrappers(const Expr *E);
+
+/// The coroutine definition \p E starts when handed to a launching API: a
+/// call of a coroutine function or lambda, a coroutine lambda (or a local
+/// variable initialised with one). Null when \p E is none of these or the
+/// coroutine's body is not visible in this translation unit.
+const FunctionDecl *startedCoroutine(const Expr *E);
 
 } // namespace clang::tidy::coro
 

@@ -10,4 +10,10 @@ struct blocking_wait_fn {
 inline constexpr blocking_wait_fn blockingWait{};
 Task<void> sleep(std::chrono::milliseconds);
 template <class... A> Task<int> collectAll(A &&...);
+template <class... A> Task<int> collectAllTry(A &&...);
+class AsyncScope {
+public:
+  template <class T> void add(T &&semiAwaitable);
+  Task<void> joinAsync();
+};
 } // namespace folly::coro

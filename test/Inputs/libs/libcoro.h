@@ -13,5 +13,6 @@ public:
     void await_resume() noexcept;
   };
   operation schedule();
+  bool spawn(task<void> &&t);
 };
 } // namespace coro

@@ -1,0 +1,293 @@
+// RUN: %check_corolint %s coro-unhandled-exception %t -- --fix-notes -- %coro_mock_flags
+
+#include <exception>
+#include "asio.h"
+#include "async_simple.h"
+#include "cppcoro.h"
+#include "folly.h"
+#include "libcoro.h"
+
+void log_error(const char *);
+int parse(const char *);
+int parse_noexcept(const char *) noexcept;
+
+// 1. Coroutines started detached. (The note names the first point an
+// exception can leave the coroutine.)
+asio::awaitable<void> listener() {
+  co_await asio::steady_timer(*(asio::io_context *)nullptr).async_wait(asio::use_awaitable);
+}
+void start_listener(asio::io_context &io) {
+  asio::co_spawn(io.get_executor(), listener(), asio::detached);
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: coroutine 'listener' is started detached by 'asio::co_spawn' and can throw, but nothing receives its exceptions: they are lost [coro-unhandled-exception]
+  // CHECK-NOTES: :[[@LINE-5]]:3: note: 'co_await' can throw here, outside any try block; catch and handle errors inside the coroutine, or keep its result and await it
+}
+asio::awaitable<void> rethrows() {
+  try {
+    co_await listener();
+  } catch (...) {
+    log_error("failed");
+    throw;
+  }
+}
+void start_rethrows(asio::io_context &io) {
+  asio::co_spawn(io.get_executor(), rethrows(), asio::detached);
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: coroutine 'rethrows' is started detached
+  // CHECK-NOTES: :[[@LINE-6]]:5: note: the rethrow here escapes, outside any try block
+}
+asio::awaitable<void> calls_throwing() {
+  parse_noexcept("fine");
+  parse("boom");
+  co_return;
+}
+void start_calls_throwing(asio::io_context &io) {
+  asio::co_spawn(io.get_executor(), calls_throwing(), asio::detached);
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: coroutine 'calls_throwing' is started detached
+  // CHECK-NOTES: :[[@LINE-6]]:3: note: the call to 'parse' can throw, outside any try block
+}
+void start_lambda(asio::io_context &io) {
+  // A coroutine lambda, passed as a function object, and one held in a variable.
+  asio::co_spawn(io.get_executor(), []() -> asio::awaitable<void> {
+    throw 42;
+    co_return;
+  }, asio::detached);
+  // CHECK-NOTES: :[[@LINE-4]]:3: warning: coroutine lambda is started detached by 'asio::co_spawn'
+  // CHECK-NOTES: :[[@LINE-4]]:5: note: the exception thrown here escapes
+  auto handler = [&]() -> asio::awaitable<void> { parse("x"); co_return; };
+  asio::co_spawn(io.get_executor(), handler, asio::detached);
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: coroutine lambda is started detached by 'asio::co_spawn'
+  // CHECK-NOTES: :[[@LINE-3]]:51: note: the call to 'parse' can throw
+}
+
+// Not flagged: the body catches, cannot throw, or is not visible here.
+asio::awaitable<void> session(int fd) {
+  try {
+    co_await asio::steady_timer(*(asio::io_context *)nullptr).async_wait(asio::use_awaitable);
+    parse("x");
+  } catch (const std::exception &e) {
+    log_error(e.what());
+  }
+}
+asio::awaitable<void> cannot_throw() {
+  parse_noexcept("fine");
+  co_return;
+}
+asio::awaitable<void> declared_elsewhere();
+void start_quiet(asio::io_context &io) {
+  auto ex = io.get_executor();
+  asio::co_spawn(ex, session(3), asio::detached);
+  asio::co_spawn(ex, cannot_throw(), asio::detached);
+  asio::co_spawn(ex, declared_elsewhere(), asio::detached);
+  // Not detached: a completion handler that reads the error.
+  asio::co_spawn(ex, listener(), [](std::exception_ptr e) {
+    if (e)
+      std::rethrow_exception(e);
+  });
+}
+
+// aio::spawn-style: the handle that would report the error is dropped.
+namespace aio {
+template <class T> struct join_handle {
+  bool await_ready() const noexcept;
+  void await_suspend(std::coroutine_handle<>) noexcept;
+  T await_resume();
+};
+template <class T> join_handle<T> spawn(cppcoro::task<T> t);
+} // namespace aio
+cppcoro::task<> refresh() {
+  co_await cppcoro::when_all();
+}
+cppcoro::task<> spawner() {
+  aio::spawn(refresh());
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: coroutine 'refresh' is started detached by 'aio::spawn' and can throw
+  // CHECK-NOTES: :[[@LINE-5]]:3: note: 'co_await' can throw here
+  (void)aio::spawn(refresh());
+  // CHECK-NOTES: :[[@LINE-1]]:9: warning: coroutine 'refresh' is started detached by 'aio::spawn'
+  // CHECK-NOTES: :[[@LINE-8]]:3: note: 'co_await' can throw here
+  // Kept and awaited: the error reaches the awaiter.
+  auto handle = aio::spawn(refresh());
+  co_await handle;
+}
+
+// folly AsyncScope::add, libcoro thread_pool::spawn, async_simple detach().
+folly::coro::Task<void> work() {
+  co_await folly::coro::sleep(std::chrono::milliseconds(1));
+}
+void start_work(folly::coro::AsyncScope &scope) {
+  scope.add(work());
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: coroutine 'work' is started detached by 'folly::coro::AsyncScope::add'
+  // CHECK-NOTES: :[[@LINE-5]]:3: note: 'co_await' can throw here
+}
+coro::task<void> pool_work() {
+  parse("1");
+  co_return;
+}
+void start_pool_work(coro::thread_pool &pool) {
+  pool.spawn(pool_work());
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: coroutine 'pool_work' is started detached by 'coro::thread_pool::spawn'
+  // CHECK-NOTES: :[[@LINE-6]]:3: note: the call to 'parse' can throw
+}
+async_simple::coro::Lazy<void> lazy_work() {
+  parse("2");
+  co_return;
+}
+void start_lazy_work() {
+  lazy_work().detach();
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: coroutine 'lazy_work' is started detached by 'async_simple::coro::Lazy::detach'
+  // CHECK-NOTES: :[[@LINE-6]]:3: note: the call to 'parse' can throw
+}
+
+// Templates: a launch inside a template is judged on its instantiations, once.
+template <class Ex> void start_generic(Ex ex) {
+  asio::co_spawn(ex, pool_work(), asio::detached);
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: coroutine 'pool_work' is started detached by 'asio::co_spawn'
+  // CHECK-NOTES: :[[@LINE-22]]:3: note: the call to 'parse' can throw
+}
+template void start_generic<int>(int);
+template void start_generic<long>(long);
+
+// Macros: the launch is reported where the macro is used.
+#define FIRE(ex, work) asio::co_spawn(ex, work, asio::detached)
+asio::awaitable<void> macro_work() {
+  parse("m");
+  co_return;
+}
+void start_macro(asio::io_context &io) {
+  FIRE(io.get_executor(), macro_work());
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: coroutine 'macro_work' is started detached by 'asio::co_spawn'
+  // CHECK-NOTES: :[[@LINE-8]]:24: note: expanded from macro 'FIRE'
+  // CHECK-NOTES: :[[@LINE-7]]:3: note: the call to 'parse' can throw
+}
+
+// 2. Promise types whose unhandled_exception() drops the exception.
+struct fire_and_forget {
+  struct promise_type {
+    fire_and_forget get_return_object() { return {}; }
+    std::suspend_never initial_suspend() noexcept { return {}; }
+    std::suspend_never final_suspend() noexcept { return {}; }
+    void return_void() {}
+    void unhandled_exception() {}
+    // CHECK-NOTES: :[[@LINE-1]]:10: warning: 'unhandled_exception' discards the exception: errors thrown in every coroutine returning 'fire_and_forget' vanish; store std::current_exception(), rethrow, or terminate
+  };
+};
+template <class T> struct generic_task {
+  struct promise_type {
+    generic_task get_return_object();
+    std::suspend_always initial_suspend() noexcept;
+    std::suspend_always final_suspend() noexcept;
+    void return_value(T);
+    bool failed = false;
+    void unhandled_exception() noexcept { failed = true; }
+    // CHECK-NOTES: :[[@LINE-1]]:10: warning: 'unhandled_exception' discards the exception: errors thrown in every coroutine returning 'generic_task' vanish
+  };
+};
+generic_task<int>::promise_type instantiated;
+struct separate_promise {
+  separate_promise get_return_object();
+  std::suspend_always initial_suspend() noexcept;
+  void unhandled_exception() {}
+  // CHECK-NOTES: :[[@LINE-1]]:8: warning: 'unhandled_exception' discards the exception: errors thrown in every coroutine using this promise vanish
+};
+// Not flagged: stores, rethrows, terminates, logs.
+struct good_promises {
+  struct promise_type {
+    std::exception_ptr error;
+    void unhandled_exception() { error = std::current_exception(); }
+  };
+  struct rethrowing {
+    std::suspend_always initial_suspend() noexcept;
+    int get_return_object();
+    void unhandled_exception() { throw; }
+  };
+  struct terminating {
+    std::suspend_always initial_suspend() noexcept;
+    int get_return_object();
+    void unhandled_exception() noexcept { std::terminate(); }
+  };
+};
+// Not a promise: no coroutine machinery around it.
+struct handler_registry {
+  void unhandled_exception() {}
+};
+
+// 3. Empty catch-all handlers in coroutines.
+cppcoro::task<> swallow() {
+  try {
+    co_await refresh();
+  } catch (...) {
+  }
+  // CHECK-NOTES: :[[@LINE-2]]:5: warning: empty 'catch (...)' in coroutine 'swallow' swallows every error, including cancellation [coro-unhandled-exception]
+  // CHECK-NOTES: :[[@LINE-3]]:18: note: FIX-IT applied suggested code changes
+  // CHECK-NOTES: :[[@LINE-4]]:18: note: rethrow to let errors and cancellation propagate
+  // CHECK-FIXES: {{^}}  } catch (...) { throw;{{$}}
+  try {
+    co_await refresh();
+  } catch (const std::exception &) {}
+  // CHECK-NOTES: :[[@LINE-1]]:5: warning: empty 'catch (std::exception)' in coroutine 'swallow' swallows every error
+  // CHECK-NOTES: :[[@LINE-2]]:37: note: FIX-IT applied suggested code changes
+  // CHECK-NOTES: :[[@LINE-3]]:37: note: rethrow
+  // CHECK-FIXES: {{^}}  } catch (const std::exception &) { throw; }{{$}}
+  // Not flagged: handlers that do something, narrow types.
+  try {
+    co_await refresh();
+  } catch (...) {
+    log_error("refresh failed");
+    throw;
+  }
+  try {
+    co_await refresh();
+  } catch (const std::exception &e) {
+    log_error(e.what());
+  }
+  try {
+    co_await refresh();
+  } catch (int) {
+  }
+}
+// Not flagged: an empty catch-all outside a coroutine (bugprone-empty-catch's
+// business), and in a plain lambda inside a coroutine.
+void plain() {
+  try {
+    parse("1");
+  } catch (...) {
+  }
+}
+cppcoro::task<> with_lambda() {
+  auto quiet = [] {
+    try {
+      parse("1");
+    } catch (...) {
+    }
+  };
+  quiet();
+  co_return;
+}
+
+// 4. Results that hold exceptions, discarded.
+cppcoro::task<> settle_all() {
+  co_await cppcoro::when_all_ready(refresh(), refresh());
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: the results of 'cppcoro::when_all_ready' are discarded: the exceptions they hold are never seen
+  auto results = co_await cppcoro::when_all_ready(refresh(), refresh());
+  // CHECK-NOTES: :[[@LINE-1]]:8: warning: 'results' is never inspected: the exceptions that the results of 'cppcoro::when_all_ready' hold are never seen
+  co_await folly::coro::collectAllTry(work(), work());
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: the results of 'folly::coro::collectAllTry' are discarded
+  // Not flagged: inspected, or a combinator that rethrows (when_all).
+  auto checked = co_await cppcoro::when_all_ready(refresh());
+  (void)checked;
+  co_await cppcoro::when_all(refresh(), refresh());
+}
+void settle_sync() {
+  async_simple::coro::syncAwait(async_simple::coro::collectAll(lazy_work()));
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: the results of 'async_simple::coro::collectAll' are discarded
+}
+
+// 5. co_spawn completion handlers that ignore the exception_ptr.
+void handlers(asio::io_context &io) {
+  asio::co_spawn(io.get_executor(), session(1), [](std::exception_ptr) {});
+  // CHECK-NOTES: :[[@LINE-1]]:52: warning: completion handler ignores the 'std::exception_ptr' it is given: errors of coroutine 'session' are lost
+  asio::co_spawn(io.get_executor(), session(2), [](std::exception_ptr e, int) { log_error("done"); });
+  // CHECK-NOTES: :[[@LINE-1]]:52: warning: completion handler ignores the 'std::exception_ptr'
+  // Not flagged: a handler that passes the error on, or a lambda that is not a
+  // completion handler of async work.
+  asio::co_spawn(io.get_executor(), session(3), [](std::exception_ptr e) { std::rethrow_exception(e); });
+  asio::post(io, [](std::exception_ptr) {});
+}
