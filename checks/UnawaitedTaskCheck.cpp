@@ -131,6 +131,10 @@ void UnawaitedTaskCheck::checkFunction(const FunctionDecl &FD, ASTContext &Ctx) 
       VoidCast = true;
       Inner = Cast->getSubExpr()->IgnoreImplicit()->IgnoreParens();
     }
+    // Only a new value is dropped: a reference to a task that lives on
+    // (vector::emplace_back's result) is not.
+    if (!Inner->isPRValue())
+      continue;
     AwaitableKind Kind = Classifier.classify(Inner->getType());
     if (!Kind)
       continue;

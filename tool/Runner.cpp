@@ -69,6 +69,14 @@ RunResult runParallel(const std::vector<std::string> &Files,
                       const RunOptions &Options) {
   std::vector<TUResult> PerFile(Files.size());
   std::vector<clang::tidy::ClangTidyStats> PerWorker;
+  auto AddStats = [](clang::tidy::ClangTidyStats &To,
+                     const clang::tidy::ClangTidyStats &S) {
+    To.ErrorsDisplayed += S.ErrorsDisplayed;
+    To.ErrorsIgnoredCheckFilter += S.ErrorsIgnoredCheckFilter;
+    To.ErrorsIgnoredNOLINT += S.ErrorsIgnoredNOLINT;
+    To.ErrorsIgnoredNonUserCode += S.ErrorsIgnoredNonUserCode;
+    To.ErrorsIgnoredLineFilter += S.ErrorsIgnoredLineFilter;
+  };
   std::atomic<size_t> Next{0};
   Progress Display(Options.Progress, Files.size());
   const unsigned Workers = std::max(
@@ -76,8 +84,11 @@ RunResult runParallel(const std::vector<std::string> &Files,
   PerWorker.resize(Workers);
 
   auto Work = [&](unsigned Worker) {
-    clang::tidy::ClangTidyContext Context(MakeProvider());
     for (size_t I = Next++; I < Files.size(); I = Next++) {
+      // One context per translation unit: a context maps the custom
+      // diagnostic IDs of one DiagnosticsEngine to check names, and each
+      // runClangTidy call makes a new engine whose IDs start over.
+      clang::tidy::ClangTidyContext Context(MakeProvider());
       const std::string &File = Files[I];
       TUResult &R = PerFile[I];
       if (!llvm::sys::fs::exists(File)) {
@@ -98,9 +109,9 @@ RunResult runParallel(const std::vector<std::string> &Files,
           R.Failure = "does not parse (" + std::to_string(CompileErrors) +
                       (CompileErrors == 1 ? " error" : " errors") + ")";
       }
+      AddStats(PerWorker[Worker], Context.getStats());
       Display.done(File);
     }
-    PerWorker[Worker] = Context.getStats();
   };
 
   if (Workers == 1) {
@@ -114,13 +125,8 @@ RunResult runParallel(const std::vector<std::string> &Files,
   }
 
   RunResult Result;
-  for (const clang::tidy::ClangTidyStats &S : PerWorker) {
-    Result.Stats.ErrorsDisplayed += S.ErrorsDisplayed;
-    Result.Stats.ErrorsIgnoredCheckFilter += S.ErrorsIgnoredCheckFilter;
-    Result.Stats.ErrorsIgnoredNOLINT += S.ErrorsIgnoredNOLINT;
-    Result.Stats.ErrorsIgnoredNonUserCode += S.ErrorsIgnoredNonUserCode;
-    Result.Stats.ErrorsIgnoredLineFilter += S.ErrorsIgnoredLineFilter;
-  }
+  for (const clang::tidy::ClangTidyStats &S : PerWorker)
+    AddStats(Result.Stats, S);
   // Merge in input order, then sort: independent of scheduling.
   std::set<std::tuple<std::string, std::string, unsigned, std::string>> Seen;
   for (size_t I = 0; I < Files.size(); ++I) {

@@ -1,9 +1,11 @@
 //===--- Exceptions.cpp ---------------------------------------------------===//
 
 #include "Exceptions.h"
+#include "Awaitables.h"
 #include "Coroutines.h"
 #include "NameList.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 
 namespace clang::tidy::coro {
@@ -14,6 +16,48 @@ bool cannotThrow(const FunctionDecl &FD) {
     return true;
   const auto *Proto = FD.getType()->getAs<FunctionProtoType>();
   return Proto && Proto->isNothrow();
+}
+
+/// Whether \p T reports errors as a value: a tuple, pair or variant led by
+/// an error_code (asio's as_tuple/as_single), or an expected/result type.
+bool isErrorAsValue(QualType T) {
+  const auto *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!RD || !RD->getDeclName().isIdentifier())
+    return false;
+  llvm::StringRef Name = RD->getName();
+  if (Name == "expected" || Name == "result")
+    return true;
+  if (Name != "tuple" && Name != "pair" && Name != "variant")
+    return false;
+  const auto *Spec = llvm::dyn_cast<ClassTemplateSpecializationDecl>(RD);
+  if (!Spec || Spec->getTemplateArgs().size() == 0)
+    return false;
+  const TemplateArgument &First = Spec->getTemplateArgs()[0];
+  QualType FirstType;
+  if (First.getKind() == TemplateArgument::Type)
+    FirstType = First.getAsType();
+  else if (First.getKind() == TemplateArgument::Pack && First.pack_size() != 0 &&
+           First.pack_begin()->getKind() == TemplateArgument::Type)
+    FirstType = First.pack_begin()->getAsType();
+  const auto *FirstRD = FirstType.isNull() ? nullptr : FirstType->getAsCXXRecordDecl();
+  return FirstRD && FirstRD->getDeclName().isIdentifier() &&
+         FirstRD->getName() == "error_code";
+}
+
+/// Whether awaiting cannot throw: the awaiter's await_resume is noexcept
+/// (asio's co_await this_coro::executor), or the result carries errors as
+/// values (co_await op(asio::as_tuple(use_awaitable))).
+bool awaitCannotThrow(const CoroutineSuspendExpr &E) {
+  if (isErrorAsValue(E.getType()))
+    return true;
+  const Expr *Resume = E.getResumeExpr();
+  if (!Resume)
+    return false;
+  Resume = Resume->IgnoreImplicit();
+  if (const auto *Call = llvm::dyn_cast<CallExpr>(Resume))
+    if (const FunctionDecl *FD = Call->getDirectCallee())
+      return cannotThrow(*FD);
+  return false;
 }
 
 class EscapeFinder : public ContextVisitor<EscapeFinder> {
@@ -40,31 +84,43 @@ public:
                                      : "the rethrow here escapes");
   }
   bool VisitCoawaitExpr(CoawaitExpr *E) {
-    return InHandler || record(E, "'co_await' can throw here");
+    return InHandler || awaitCannotThrow(*E) ||
+           record(E, "'co_await' can throw here");
   }
   bool VisitDependentCoawaitExpr(DependentCoawaitExpr *E) {
     return InHandler || record(E, "'co_await' can throw here");
   }
   bool VisitCoyieldExpr(CoyieldExpr *E) {
-    return InHandler || record(E, "'co_yield' can throw here");
+    return InHandler || awaitCannotThrow(*E) ||
+           record(E, "'co_yield' can throw here");
   }
   bool VisitCallExpr(CallExpr *E) {
-    if (InHandler)
+    if (InHandler || FirstCall)
       return true;
     const FunctionDecl *Callee = E->getDirectCallee();
     if (Callee && cannotThrow(*Callee))
       return true;
-    if (!Callee)
-      return record(E, "this call can throw");
-    return record(E, "the call to '" + plainQualifiedName(*Callee) +
-                         "' can throw");
+    // A call that makes a task or awaitable (socket.async_read_some(...),
+    // fetch(url)): its errors surface where it is awaited, judged there.
+    static const AwaitableClassifier Structural("", "", "", "");
+    if (Structural.classify(E->getType()))
+      return true;
+    FirstCall = {E, Callee ? "the call to '" + plainQualifiedName(*Callee) +
+                                 "' can throw"
+                           : "this call can throw"};
+    return true;
   }
+
+  /// A co_await or throw is the better example: it is what readers of
+  /// coroutine code expect to fail. A call otherwise.
+  EscapePoint result() const { return Found ? Found : FirstCall; }
 
 private:
   bool record(const Stmt *S, std::string What) {
     Found = {S, std::move(What)};
     return false; // the first one is enough
   }
+  EscapePoint FirstCall;
   unsigned InHandler = 0;
 };
 
@@ -73,7 +129,7 @@ private:
 EscapePoint firstEscapePoint(const Stmt &Body) {
   EscapeFinder F;
   F.TraverseStmt(const_cast<Stmt *>(&Body));
-  return F.Found;
+  return F.result();
 }
 
 bool isExceptionPtr(QualType T) {

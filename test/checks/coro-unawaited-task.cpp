@@ -61,6 +61,9 @@ cppcoro::task<> named(cppcoro::async_mutex &rw) {
   auto moved = fetch(9);
   std::vector<cppcoro::task<int>> all;
   all.push_back(std::move(moved));
+  // emplace_back returns a reference to the stored task: nothing is dropped.
+  all.emplace_back(fetch(12));
+  all[0];
   co_await cppcoro::when_all(std::move(all));
   [[maybe_unused]] auto tolerated = fetch(10);
 }

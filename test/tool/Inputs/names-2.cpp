@@ -1,0 +1,6 @@
+#include "cppcoro.h"
+cppcoro::task<int> fetch();
+cppcoro::task<> run() {
+  fetch();
+  co_return;
+}
