@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SUDO=""
 if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
-PKGS="cmake ninja-build g++ python3 llvm-19-dev libclang-19-dev clang-19 clang-tidy-19 clangd-19 llvm-19-tools libgtest-dev"
+PKGS="cmake ninja-build g++ python3 llvm-19-dev libclang-19-dev clang-19 libclang-rt-19-dev clang-tidy-19 clangd-19 llvm-19-tools libgtest-dev"
 missing=""
 for p in $PKGS; do dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"; done
 if [ -n "$missing" ]; then

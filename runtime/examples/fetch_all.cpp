@@ -54,14 +54,18 @@ aio::task<std::string> http_get(std::uint16_t port, std::string path) {
 }
 
 aio::task<response> fetch(std::uint16_t port, std::string path) {
+  // The handlers only record the outcome; the co_return comes after the
+  // try statement (GCC 12 mis-handles a co_return inside a catch handler).
+  std::string outcome;
   try {
     std::string body = co_await aio::wait_for(http_get(port, path), 500ms);
-    co_return response{path, "ok " + body};
+    outcome = "ok " + body;
   } catch (const aio::timeout_error &) {
-    co_return response{path, "timed out"};
+    outcome = "timed out";
   } catch (const std::exception &e) {
-    co_return response{path, std::string("failed: ") + e.what()};
+    outcome = std::string("failed: ") + e.what();
   }
+  co_return response{path, outcome};
 }
 
 aio::task<int> main_task() {

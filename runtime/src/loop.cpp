@@ -113,6 +113,9 @@ event_loop::event_loop(const run_options &options)
 }
 
 event_loop::~event_loop() {
+  // A worker thread's post() may still be running: wait for it (post()
+  // touches nothing of the loop after it unlocks).
+  { std::lock_guard<std::mutex> lock(impl_->post_mutex); }
   current_loop = previous_;
   ::close(impl_->evfd);
   ::close(impl_->epfd);
@@ -173,10 +176,11 @@ void event_loop::forget_fd(int fd) noexcept {
 }
 
 void event_loop::post(std::function<void()> fn) {
-  {
-    std::lock_guard<std::mutex> lock(impl_->post_mutex);
-    impl_->posted.push_back(std::move(fn));
-  }
+  // The wake-up is written under the lock: once fn is visible the loop may
+  // run it, finish, and be destroyed, so nothing of the loop may be touched
+  // after the unlock (TSan found the write racing ~event_loop).
+  std::lock_guard<std::mutex> lock(impl_->post_mutex);
+  impl_->posted.push_back(std::move(fn));
   std::uint64_t one = 1;
   [[maybe_unused]] auto n = ::write(impl_->evfd, &one, sizeof one);
 }

@@ -186,6 +186,26 @@ using stored_t = std::conditional_t<std::is_void_v<T>, std::monostate,
 void report_unretrieved_exception(const std::string &name,
                                   std::exception_ptr e) noexcept;
 
+/// `co_await fail_with{e}` ends an aio::task with the exception \p e without
+/// throwing inside the coroutine body: it stores \p e where a thrown
+/// exception would go (the promise) and resumes the awaiter, which rethrows
+/// it; the frame stays suspended until its owner destroys it, destroying the
+/// locals once. aio's own coroutines fail this way because GCC 12 destroys a
+/// coroutine's locals twice when an exception leaves the body after a
+/// co_await in some shapes (ASan showed it in gather, wait_for and fetch_all;
+/// clang is not affected).
+struct fail_with {
+  std::exception_ptr e;
+  bool await_ready() const noexcept { return false; }
+  template <class P>
+  std::coroutine_handle<> await_suspend(std::coroutine_handle<P> h) noexcept {
+    h.promise().error = std::move(e);
+    std::coroutine_handle<> next = h.promise().continuation;
+    return next ? next : std::noop_coroutine();
+  }
+  void await_resume() const noexcept {}
+};
+
 /// The shared state of a spawned task: owned by the task's driver while it
 /// runs and by every join_handle.
 template <class T> struct spawn_state : std::enable_shared_from_this<spawn_state<T>> {
@@ -263,7 +283,9 @@ inline std::string default_name(event_loop &loop) {
 
 /// A running task started by spawn(): await it for its value, or cancel it.
 /// Dropping the handle does not stop the task (as with asyncio.create_task).
-template <class T> class [[nodiscard]] join_handle {
+/// Not [[nodiscard]] as a class: a task_group's handles may be dropped (the
+/// group reports errors); aio::spawn's may not.
+template <class T> class join_handle {
 public:
   explicit join_handle(std::shared_ptr<detail::spawn_state<T>> st) : st(std::move(st)) {}
 
@@ -306,7 +328,10 @@ private:
 };
 
 /// Starts \p t now on the running loop (asyncio.create_task).
-template <class T> join_handle<T> spawn(task<T> t, std::string name = {}) {
+template <class T>
+[[nodiscard("a dropped handle loses the task's exception; keep it and co_await it, or use "
+            "a task_group")]] join_handle<T>
+spawn(task<T> t, std::string name = {}) {
   detail::event_loop &loop = detail::event_loop::get();
   if (!t.valid())
     throw usage_error("aio::spawn: empty task");
