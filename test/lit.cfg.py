@@ -26,6 +26,18 @@ if clang_tidy and os.path.exists(config.corolint_plugin):
     config.available_features.add("plugin")
     config.substitutions.append(("%clang_tidy", clang_tidy))
     config.substitutions.append(("%corolint_plugin", config.corolint_plugin))
+# The SARIF validator (npm's @microsoft/sarif-multitool), installed by
+# scripts/setup.sh into the build directory. scripts/test.sh requires it.
+sarif_multitool = os.path.join(config.corolint_obj_root, "sarif-validator",
+                               "node_modules", ".bin", "sarif-multitool")
+if os.path.exists(sarif_multitool):
+    config.available_features.add("sarif-validator")
+    config.substitutions.append(("%sarif_multitool", sarif_multitool))
+    # The .NET tool needs no ICU for what it does here.
+    config.environment["DOTNET_SYSTEM_GLOBALIZATION_INVARIANT"] = "1"
+elif os.environ.get("COROLINT_REQUIRE_SARIF_VALIDATOR") == "1":
+    lit_config.fatal("the SARIF validator is not installed at %s; run "
+                     "scripts/setup.sh" % sarif_multitool)
 if shutil.which("clang-tidy-14"):
     config.available_features.add("clang-tidy-14")
 if config.corolint_install_dir:

@@ -8,7 +8,10 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "ChangedLines.h"
 #include "CompileDatabase.h"
+#include "Findings.h"
+#include "Report.h"
 #include "Runner.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyOptions.h"
@@ -111,6 +114,34 @@ cl::opt<unsigned> Jobs("j", desc("Number of translation units analysed in parall
                        cl::init(0), cl::cat(CorolintCategory));
 cl::opt<bool> EnableCheckProfile("enable-check-profile", desc("Enable per-check timing profiles, printed to stderr"),
                                  cl::init(false), cl::cat(CorolintCategory));
+
+cl::OptionCategory CICategory("corolint CI options");
+cl::opt<std::string> Format("format", desc(R"(
+Output format: text (clang-tidy's diagnostics, the default), sarif (SARIF
+2.1.0, for GitHub code scanning), json, or github (workflow-command
+annotations))"),
+                            cl::init("text"), cl::cat(CICategory));
+cl::opt<std::string> Output("output", desc("Write the report to this file instead of standard output (sarif, json, github)"),
+                            cl::value_desc("file"), cl::cat(CICategory));
+cl::opt<std::string> Root("root", desc(R"(
+Directory findings are reported relative to (SARIF %SRCROOT%, baselines,
+--diff paths). Default: the enclosing git work tree, else the current
+directory)"),
+                          cl::value_desc("dir"), cl::cat(CICategory));
+cl::opt<std::string> WriteBaseline("write-baseline", desc(R"(
+Record today's findings in this file and exit 0: later runs with
+--baseline report only findings not in it)"),
+                                   cl::value_desc("file"), cl::cat(CICategory));
+cl::opt<std::string> BaselineFile("baseline", desc(R"(
+Report only findings not recorded in this baseline; the exit status counts
+only those. Matching ignores line numbers: findings keep matching when
+unrelated edits move them)"),
+                                  cl::value_desc("file"), cl::cat(CICategory));
+cl::opt<std::string> Diff("diff", desc(R"(
+Report only findings on lines changed since this git revision (committed or
+not), analysing only the translation units that are changed or include a
+changed file. '-' reads a unified diff from standard input instead)"),
+                          cl::value_desc("rev"), cl::cat(CICategory));
 
 constexpr char DefaultChecks[] = "coro-*";
 
@@ -244,6 +275,32 @@ void printStats(const ClangTidyStats &Stats) {
   errs() << ").\n";
 }
 
+/// Writes the --format report to --output (atomically) or standard output.
+bool writeReport(const std::vector<corolint::Finding> &Findings,
+                 const corolint::ReportInfo &Info) {
+  auto Write = [&](raw_ostream &OS) {
+    if (Format == "sarif")
+      corolint::writeSarif(OS, Findings, Info);
+    else if (Format == "json")
+      corolint::writeJson(OS, Findings, Info);
+    else
+      corolint::writeGithub(OS, Findings);
+  };
+  if (Output.empty()) {
+    Write(outs());
+    return true;
+  }
+  if (Error E = writeToOutput(Output, [&](raw_ostream &OS) {
+        Write(OS);
+        return Error::success();
+      })) {
+    error() << "cannot write '" << Output << "': " << toString(std::move(E))
+            << "\n";
+    return false;
+  }
+  return true;
+}
+
 std::string plural(size_t N, StringRef One, StringRef Many) {
   return std::to_string(N) + " " + (N == 1 ? One : Many).str();
 }
@@ -252,7 +309,7 @@ std::string plural(size_t N, StringRef One, StringRef Many) {
 
 int main(int argc, const char **argv) {
   InitLLVM X(argc, argv);
-  cl::HideUnrelatedOptions(CorolintCategory);
+  cl::HideUnrelatedOptions({&CorolintCategory, &CICategory});
   cl::SetVersionPrinter([](raw_ostream &OS) {
     OS << "corolint " << COROLINT_VERSION << " (" << clang::getClangFullVersion()
        << ")\n";
@@ -277,6 +334,37 @@ int main(int argc, const char **argv) {
     error() << First << " (see corolint --help)\n";
     return ExitFailure;
   }
+
+  if (Format != "text" && Format != "sarif" && Format != "json" &&
+      Format != "github") {
+    error() << "unknown --format '" << Format
+            << "'; use text, sarif, json or github\n";
+    return ExitFailure;
+  }
+  if (!Output.empty() && Format == "text") {
+    error() << "--output needs --format=sarif, json or github (text goes to "
+               "standard output)\n";
+    return ExitFailure;
+  }
+  if (Format != "text" && (Fix || FixNotes || FixErrors)) {
+    error() << "--fix applies with --format=text only; run the fix and the "
+               "report separately\n";
+    return ExitFailure;
+  }
+  if (!WriteBaseline.empty() && !BaselineFile.empty()) {
+    error() << "--write-baseline and --baseline are mutually exclusive\n";
+    return ExitFailure;
+  }
+  std::optional<corolint::Baseline> Accepted;
+  if (!BaselineFile.empty()) {
+    auto B = corolint::readBaseline(BaselineFile);
+    if (!B) {
+      error() << toString(B.takeError()) << "\n";
+      return ExitFailure;
+    }
+    Accepted = std::move(*B);
+  }
+  const std::string ProjectRoot = corolint::findRoot(Root);
 
   if (std::error_code EC = parseLineFilter(LineFilter, GlobalOptions)) {
     error() << "invalid --line-filter: " << EC.message() << "\n";
@@ -376,6 +464,46 @@ int main(int argc, const char **argv) {
   InitializeAllTargetMCs();
   InitializeAllAsmParsers();
 
+  std::optional<corolint::ChangedLines> Changes;
+  if (!Diff.empty()) {
+    Expected<std::string> Text = std::string();
+    if (Diff == "-") {
+      auto In = MemoryBuffer::getSTDIN();
+      if (!In) {
+        error() << "cannot read the diff on standard input: "
+                << In.getError().message() << "\n";
+        return ExitFailure;
+      }
+      Text = (*In)->getBuffer().str();
+    } else {
+      Text = corolint::gitDiff(Diff, ProjectRoot);
+    }
+    if (!Text) {
+      error() << toString(Text.takeError()) << "\n";
+      return ExitFailure;
+    }
+    auto Parsed = corolint::ChangedLines::parse(*Text, ProjectRoot);
+    if (!Parsed) {
+      error() << "--diff: " << toString(Parsed.takeError()) << "\n";
+      return ExitFailure;
+    }
+    Changes = std::move(*Parsed);
+    Files = corolint::affectedTranslationUnits(Files, *Changes, **DB);
+    if (Files.empty()) {
+      if (!Quiet)
+        errs() << "corolint: no translation unit is affected by the change\n";
+      if (Format != "text") {
+        corolint::ReportInfo Info;
+        Info.Root = ProjectRoot;
+        Info.Version = COROLINT_VERSION;
+        Info.Checks = Enabled;
+        if (!writeReport({}, Info))
+          return ExitFailure;
+      }
+      return ExitClean;
+    }
+  }
+
   corolint::RunOptions Run;
   Run.Jobs = Jobs ? Jobs : std::max(1u, std::thread::hardware_concurrency());
   Run.ApplyAnyFix = FixNotes;
@@ -384,6 +512,46 @@ int main(int argc, const char **argv) {
   corolint::RunResult Result =
       corolint::runParallel(Files, **DB, makeOptionsProvider, Run);
 
+  // The findings to report: on changed lines (--diff), not in the baseline.
+  corolint::SourceCache Sources;
+  std::vector<corolint::Finding> Findings =
+      corolint::makeFindings(Result.Errors, ProjectRoot, Sources);
+  if (Changes)
+    llvm::erase_if(Findings, [&](const corolint::Finding &F) {
+      return !Changes->contains(F.Where.File, F.Where.Line);
+    });
+  if (!WriteBaseline.empty()) {
+    if (Error E = writeToOutput(WriteBaseline, [&](raw_ostream &OS) {
+          corolint::writeBaseline(OS, Findings);
+          return Error::success();
+        })) {
+      error() << "cannot write baseline '" << WriteBaseline
+              << "': " << toString(std::move(E)) << "\n";
+      return ExitFailure;
+    }
+    if (!Quiet)
+      errs() << "corolint: recorded " << plural(Findings.size(), "finding", "findings")
+             << " in " << WriteBaseline << "\n";
+    return Result.Failed.empty() ? ExitClean : ExitFailure;
+  }
+  size_t Baselined = 0;
+  if (Accepted)
+    Baselined = corolint::subtractBaseline(Findings, *Accepted);
+  if (Changes || Accepted) {
+    // Keep compiler errors and configuration problems, and the findings.
+    std::vector<bool> Keep(Result.Errors.size(), false);
+    for (size_t I = 0; I < Result.Errors.size(); ++I)
+      Keep[I] = corolint::isCompilerError(Result.Errors[I]) ||
+                Result.Errors[I].DiagnosticName == "clang-tidy-config";
+    for (const corolint::Finding &F : Findings)
+      Keep[F.ErrorIndex] = true;
+    std::vector<ClangTidyError> Kept;
+    for (size_t I = 0; I < Result.Errors.size(); ++I)
+      if (Keep[I])
+        Kept.push_back(std::move(Result.Errors[I]));
+    Result.Errors = std::move(Kept);
+  }
+
   const bool CompilerErrors = !Result.Failed.empty();
   FixBehaviour Behaviour =
       FixNotes ? FB_FixNotes : (Fix || FixErrors) ? FB_Fix : FB_NoFix;
@@ -391,17 +559,25 @@ int main(int argc, const char **argv) {
   ClangTidyContext Reporting(makeOptionsProvider());
   Reporting.setCurrentFile(Files.front());
   unsigned WErrorCount = 0;
-  handleErrors(Result.Errors, Reporting, DisableFixes ? FB_NoFix : Behaviour,
-               WErrorCount, vfs::getRealFileSystem());
+  if (Format == "text") {
+    handleErrors(Result.Errors, Reporting, DisableFixes ? FB_NoFix : Behaviour,
+                 WErrorCount, vfs::getRealFileSystem());
+  } else {
+    corolint::ReportInfo Info;
+    Info.Root = ProjectRoot;
+    Info.Version = COROLINT_VERSION;
+    Info.Checks = Enabled;
+    Info.FilesAnalysed = Result.Analysed;
+    Info.Baselined = Baselined;
+    if (!writeReport(Findings, Info))
+      return ExitFailure;
+  }
 
   bool ConfigProblems = false;
-  size_t Findings = 0;
-  for (const ClangTidyError &E : Result.Errors) {
+  for (const ClangTidyError &E : Result.Errors)
     if (E.DiagnosticName == "clang-tidy-config")
       ConfigProblems = true;
-    else if (!corolint::isCompilerError(E))
-      ++Findings;
-  }
+  const size_t Count = Findings.size();
 
   int Status = ExitClean;
   if (!ExportFixes.empty()) {
@@ -427,13 +603,15 @@ int main(int argc, const char **argv) {
     if (DisableFixes && Behaviour != FB_NoFix)
       errs() << "Found compiler errors, but --fix-errors was not specified. "
                 "Fixes have NOT been applied.\n";
-    errs() << "corolint: " << plural(Findings, "finding", "findings") << ", "
-           << plural(Result.Analysed, "file", "files") << " analysed, "
+    errs() << "corolint: " << plural(Count, "finding", "findings");
+    if (Accepted)
+      errs() << " (" << Baselined << " more in the baseline)";
+    errs() << ", " << plural(Result.Analysed, "file", "files") << " analysed, "
            << plural(Result.Failed.size(), "file", "files") << " failed\n";
   }
   if (ConfigProblems || CompilerErrors)
     return ExitFailure;
   if (Status != ExitClean)
     return Status;
-  return Findings ? ExitFindings : ExitClean;
+  return Count ? ExitFindings : ExitClean;
 }

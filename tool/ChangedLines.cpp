@@ -1,0 +1,204 @@
+//===--- ChangedLines.cpp -------------------------------------------------===//
+
+#include "ChangedLines.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendActions.h"
+#include "clang/Lex/PPCallbacks.h"
+#include "clang/Lex/Preprocessor.h"
+#include "clang/Tooling/Tooling.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Program.h"
+#include <set>
+
+namespace corolint {
+
+llvm::Expected<ChangedLines> ChangedLines::parse(llvm::StringRef Diff,
+                                                 llvm::StringRef Root) {
+  ChangedLines Out;
+  std::string Current;
+  unsigned LineNo = 0;
+  llvm::SmallVector<llvm::StringRef, 0> Lines;
+  Diff.split(Lines, '\n');
+  bool SawFile = false;
+  for (llvm::StringRef L : Lines) {
+    L = L.rtrim('\r');
+    if (L.consume_front("+++ ")) {
+      SawFile = true;
+      L = L.split('\t').first; // some diffs append a timestamp
+      if (L == "/dev/null") {
+        Current.clear();
+        continue;
+      }
+      if (L.starts_with("b/"))
+        L = L.drop_front(2);
+      llvm::SmallString<256> Path;
+      if (llvm::sys::path::is_absolute(L))
+        Path = L;
+      else {
+        Path = Root;
+        llvm::sys::path::append(Path, L);
+      }
+      llvm::sys::path::remove_dots(Path, true);
+      Current = std::string(Path);
+      continue;
+    }
+    if (L.starts_with("@@ ")) {
+      // @@ -a[,b] +c[,d] @@
+      size_t Plus = L.find(" +");
+      if (Plus == llvm::StringRef::npos)
+        return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                       "malformed hunk header '%s'",
+                                       L.str().c_str());
+      llvm::StringRef Spec = L.drop_front(Plus + 2).split(' ').first;
+      auto [StartText, CountText] = Spec.split(',');
+      unsigned Start = 0, Count = 1;
+      if (StartText.getAsInteger(10, Start) ||
+          (!CountText.empty() && CountText.getAsInteger(10, Count)))
+        return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                       "malformed hunk header '%s'",
+                                       L.str().c_str());
+      LineNo = Start;
+      if (!Current.empty() && Count > 0) {
+        Out.Ranges[Current].push_back({Start, Start + Count - 1});
+      } else if (!Current.empty()) {
+        Out.Ranges[Current]; // the file changed, no line added
+      }
+      continue;
+    }
+  }
+  if (!SawFile && !Diff.trim().empty())
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "the input is not a unified diff (no '+++' "
+                                   "file header)");
+  (void)LineNo;
+  return Out;
+}
+
+bool ChangedLines::contains(const std::string &File, unsigned Line) const {
+  auto It = Ranges.find(File);
+  if (It == Ranges.end())
+    return false;
+  for (const auto &[First, Last] : It->second)
+    if (First <= Line && Line <= Last)
+      return true;
+  return false;
+}
+
+llvm::Expected<std::string> gitDiff(llvm::StringRef Rev, llvm::StringRef Root) {
+  auto Git = llvm::sys::findProgramByName("git");
+  if (!Git)
+    return llvm::createStringError(Git.getError(),
+                                   "--diff=%s needs git, which is not on PATH",
+                                   Rev.str().c_str());
+  llvm::SmallString<128> Out, Err;
+  int FD;
+  if (auto EC = llvm::sys::fs::createTemporaryFile("corolint-diff", "txt", FD, Out))
+    return llvm::createStringError(EC, "cannot create a temporary file");
+  ::close(FD);
+  if (auto EC = llvm::sys::fs::createTemporaryFile("corolint-diff", "err", FD, Err))
+    return llvm::createStringError(EC, "cannot create a temporary file");
+  ::close(FD);
+  std::string RevArg = Rev.str();
+  std::string RootArg = Root.str();
+  llvm::SmallVector<llvm::StringRef, 10> Args = {
+      *Git, "-C", RootArg, "diff", "-U0", "--no-color", "--no-ext-diff",
+      "--relative", RevArg, "--"};
+  std::optional<llvm::StringRef> Redirects[] = {std::nullopt, Out.str(), Err.str()};
+  std::string ErrMsg;
+  int RC = llvm::sys::ExecuteAndWait(*Git, Args, std::nullopt, Redirects, 0, 0,
+                                     &ErrMsg);
+  auto Text = llvm::MemoryBuffer::getFile(Out);
+  auto ErrText = llvm::MemoryBuffer::getFile(Err);
+  llvm::sys::fs::remove(Out);
+  llvm::sys::fs::remove(Err);
+  if (RC != 0) {
+    std::string Why = ErrText ? (*ErrText)->getBuffer().trim().str() : ErrMsg;
+    Why = llvm::StringRef(Why).split('\n').first.str();
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "git diff %s failed: %s", Rev.str().c_str(),
+                                   Why.c_str());
+  }
+  return Text ? (*Text)->getBuffer().str() : std::string();
+}
+
+namespace {
+
+/// Records whether a translation unit includes any of the changed files.
+class IncludeProbe : public clang::PreprocessOnlyAction {
+public:
+  IncludeProbe(const ChangedLines &Changes, bool &Hit)
+      : Changes(Changes), Hit(Hit) {}
+
+  bool BeginSourceFileAction(clang::CompilerInstance &CI) override {
+    struct Callbacks : clang::PPCallbacks {
+      Callbacks(const ChangedLines &C, bool &H, clang::SourceManager &SM)
+          : Changes(C), Hit(H), SM(SM) {}
+      void FileChanged(clang::SourceLocation Loc, FileChangeReason Reason,
+                       clang::SrcMgr::CharacteristicKind,
+                       clang::FileID) override {
+        if (Reason != EnterFile || Hit)
+          return;
+        if (auto Entry = SM.getFileEntryRefForID(SM.getFileID(Loc))) {
+          llvm::SmallString<256> Path(Entry->getName());
+          llvm::sys::fs::make_absolute(Path);
+          llvm::sys::path::remove_dots(Path, true);
+          if (Changes.touches(std::string(Path)))
+            Hit = true;
+        }
+      }
+      const ChangedLines &Changes;
+      bool &Hit;
+      clang::SourceManager &SM;
+    };
+    CI.getPreprocessor().addPPCallbacks(
+        std::make_unique<Callbacks>(Changes, Hit, CI.getSourceManager()));
+    return true;
+  }
+
+private:
+  const ChangedLines &Changes;
+  bool &Hit;
+};
+
+} // namespace
+
+std::vector<std::string>
+affectedTranslationUnits(const std::vector<std::string> &Files,
+                         const ChangedLines &Changes,
+                         const clang::tooling::CompilationDatabase &DB) {
+  std::vector<std::string> Out, Unsure;
+  for (const std::string &F : Files)
+    (Changes.touches(F) ? Out : Unsure).push_back(F);
+  // Only a changed file that is not itself being analysed (a header) makes
+  // it worth preprocessing the rest.
+  bool HeaderChanged = false;
+  std::set<std::string> Analysed(Files.begin(), Files.end());
+  for (const auto &[File, Ranges] : Changes.files())
+    if (!Analysed.count(File))
+      HeaderChanged = true;
+  if (!HeaderChanged)
+    return Out;
+  for (const std::string &F : Unsure) {
+    bool Hit = false;
+    clang::tooling::ClangTool Tool(DB, {F});
+    clang::IgnoringDiagConsumer Ignore;
+    Tool.setDiagnosticConsumer(&Ignore);
+    struct Factory : clang::tooling::FrontendActionFactory {
+      Factory(const ChangedLines &C, bool &H) : C(C), H(H) {}
+      std::unique_ptr<clang::FrontendAction> create() override {
+        return std::make_unique<IncludeProbe>(C, H);
+      }
+      const ChangedLines &C;
+      bool &H;
+    } Make(Changes, Hit);
+    Tool.run(&Make);
+    if (Hit)
+      Out.push_back(F);
+  }
+  std::sort(Out.begin(), Out.end());
+  return Out;
+}
+
+} // namespace corolint

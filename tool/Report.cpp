@@ -1,0 +1,343 @@
+//===--- Report.cpp -------------------------------------------------------===//
+
+#include "Report.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+
+namespace corolint {
+namespace {
+
+struct CheckDoc {
+  const char *Name;
+  const char *Markdown;
+};
+// docs/checks/*.md, embedded at build time (tool/CMakeLists.txt).
+const CheckDoc Docs[] = {
+#include "CheckDocs.inc"
+};
+
+std::string fileUri(llvm::StringRef Path) {
+  std::string Out = "file://";
+  for (char C : Path) {
+    if (llvm::isAlnum(C) || llvm::StringRef("/-._~").contains(C))
+      Out += C;
+    else
+      Out += "%" + llvm::utohexstr(static_cast<unsigned char>(C), false, 2);
+  }
+  return Out;
+}
+
+std::string relativeUri(llvm::StringRef Path) {
+  std::string Out;
+  for (char C : Path) {
+    if (llvm::isAlnum(C) || llvm::StringRef("/-._~").contains(C))
+      Out += C;
+    else
+      Out += "%" + llvm::utohexstr(static_cast<unsigned char>(C), false, 2);
+  }
+  return Out;
+}
+
+llvm::json::Object physicalLocation(const Position &P) {
+  llvm::json::Object Artifact;
+  if (llvm::sys::path::is_absolute(P.RelativeFile)) {
+    Artifact["uri"] = fileUri(P.RelativeFile);
+  } else {
+    Artifact["uri"] = relativeUri(P.RelativeFile);
+    Artifact["uriBaseId"] = "%SRCROOT%";
+  }
+  return llvm::json::Object{
+      {"artifactLocation", std::move(Artifact)},
+      {"region", llvm::json::Object{{"startLine", P.Line},
+                                    {"startColumn", P.Column},
+                                    {"endLine", P.EndLine},
+                                    {"endColumn", P.EndColumn}}}};
+}
+
+llvm::json::Object positionJson(const Position &P) {
+  return llvm::json::Object{{"file", P.RelativeFile},
+                            {"line", P.Line},
+                            {"column", P.Column},
+                            {"endLine", P.EndLine},
+                            {"endColumn", P.EndColumn}};
+}
+
+/// Workflow-command escaping: data, and property values (which also
+/// escape ':' and ',').
+std::string escapeData(llvm::StringRef S) {
+  std::string Out;
+  for (char C : S) {
+    if (C == '%')
+      Out += "%25";
+    else if (C == '\r')
+      Out += "%0D";
+    else if (C == '\n')
+      Out += "%0A";
+    else
+      Out += C;
+  }
+  return Out;
+}
+std::string escapeProperty(llvm::StringRef S) {
+  std::string Out;
+  for (char C : escapeData(S)) {
+    if (C == ':')
+      Out += "%3A";
+    else if (C == ',')
+      Out += "%2C";
+    else
+      Out += C;
+  }
+  return Out;
+}
+
+/// "CoroBlockingCall" for "coro-blocking-call": SARIF wants a readable name
+/// distinct from the opaque id.
+std::string ruleName(llvm::StringRef Id) {
+  std::string Out;
+  bool Upper = true;
+  for (char C : Id) {
+    if (!llvm::isAlnum(C)) {
+      Upper = true;
+      continue;
+    }
+    Out += Upper ? llvm::toUpper(C) : C;
+    Upper = false;
+  }
+  return Out;
+}
+
+} // namespace
+
+llvm::StringRef checkDocumentation(llvm::StringRef Check) {
+  for (const CheckDoc &D : Docs)
+    if (Check == D.Name)
+      return D.Markdown;
+  return {};
+}
+
+std::string checkSummary(llvm::StringRef Check) {
+  llvm::StringRef Doc = checkDocumentation(Check);
+  if (Doc.empty())
+    return Check.starts_with("clang-diagnostic-")
+               ? "Compiler warning " + Check.drop_front(17).str()
+               : Check.str();
+  // The first paragraph after the title.
+  llvm::SmallVector<llvm::StringRef, 8> Paragraphs;
+  Doc.split(Paragraphs, "\n\n", -1, false);
+  for (llvm::StringRef P : Paragraphs) {
+    P = P.trim();
+    if (P.empty() || P.starts_with("#"))
+      continue;
+    std::string Joined;
+    llvm::SmallVector<llvm::StringRef, 4> Lines;
+    P.split(Lines, '\n');
+    for (llvm::StringRef L : Lines)
+      Joined += (Joined.empty() ? "" : " ") + L.trim().str();
+    return Joined;
+  }
+  return Check.str();
+}
+
+void writeSarif(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
+                const ReportInfo &Info) {
+  std::vector<std::string> Rules = Info.Checks;
+  for (const Finding &F : Findings)
+    if (!llvm::is_contained(Rules, F.Check))
+      Rules.push_back(F.Check);
+  llvm::sort(Rules);
+  Rules.erase(std::unique(Rules.begin(), Rules.end()), Rules.end());
+
+  llvm::json::Array RuleArray;
+  for (const std::string &R : Rules) {
+    std::string Summary = checkSummary(R);
+    llvm::StringRef Doc = checkDocumentation(R);
+    llvm::json::Object Rule{
+        {"id", R},
+        {"name", ruleName(R)},
+        {"shortDescription", llvm::json::Object{{"text", Summary}}},
+        {"fullDescription", llvm::json::Object{{"text", Summary}}},
+        {"defaultConfiguration", llvm::json::Object{{"level", "warning"}}},
+        {"properties",
+         llvm::json::Object{{"tags", llvm::json::Array{"coroutines", "async"}}}}};
+    if (!Doc.empty())
+      Rule["help"] = llvm::json::Object{{"text", Doc}, {"markdown", Doc}};
+    RuleArray.push_back(std::move(Rule));
+  }
+
+  llvm::json::Array Results;
+  for (const Finding &F : Findings) {
+    llvm::json::Array Related;
+    unsigned Id = 0;
+    for (const Note &N : F.Notes)
+      Related.push_back(llvm::json::Object{
+          {"id", Id++},
+          {"physicalLocation", physicalLocation(N.Where)},
+          {"message", llvm::json::Object{{"text", N.Message}}}});
+    llvm::json::Object Fingerprints{{"corolint/v1", F.Fingerprint}};
+    if (!F.LineHash.empty())
+      Fingerprints["primaryLocationLineHash"] = F.LineHash;
+    llvm::json::Object Result{
+        {"ruleId", F.Check},
+        {"ruleIndex", std::find(Rules.begin(), Rules.end(), F.Check) - Rules.begin()},
+        {"level", F.Error ? "error" : "warning"},
+        {"message", llvm::json::Object{{"text", F.Message}}},
+        {"locations",
+         llvm::json::Array{llvm::json::Object{
+             {"physicalLocation", physicalLocation(F.Where)}}}},
+        {"partialFingerprints", std::move(Fingerprints)}};
+    if (!Related.empty())
+      Result["relatedLocations"] = std::move(Related);
+    Results.push_back(std::move(Result));
+  }
+
+  std::string RootUri = fileUri(Info.Root);
+  if (!llvm::StringRef(RootUri).ends_with("/"))
+    RootUri += "/";
+  llvm::json::Object Run{
+      {"tool",
+       llvm::json::Object{
+           {"driver",
+            llvm::json::Object{
+                {"name", "corolint"},
+                {"version", Info.Version},
+                {"semanticVersion", Info.Version},
+                {"rules", std::move(RuleArray)}}}}},
+      {"originalUriBaseIds",
+       llvm::json::Object{{"%SRCROOT%", llvm::json::Object{{"uri", RootUri}}}}},
+      {"columnKind", "utf16CodeUnits"},
+      {"invocations",
+       llvm::json::Array{llvm::json::Object{{"executionSuccessful", true}}}},
+      {"results", std::move(Results)}};
+  llvm::json::Value Log = llvm::json::Object{
+      {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+      {"version", "2.1.0"},
+      {"runs", llvm::json::Array{std::move(Run)}}};
+  OS << llvm::formatv("{0:2}", Log) << "\n";
+}
+
+void writeJson(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
+               const ReportInfo &Info) {
+  llvm::json::Array Items;
+  for (const Finding &F : Findings) {
+    llvm::json::Array Notes;
+    for (const Note &N : F.Notes) {
+      llvm::json::Object O = positionJson(N.Where);
+      O["message"] = N.Message;
+      Notes.push_back(std::move(O));
+    }
+    llvm::json::Object O = positionJson(F.Where);
+    O["check"] = F.Check;
+    O["severity"] = F.Error ? "error" : "warning";
+    O["message"] = F.Message;
+    O["fingerprint"] = F.Fingerprint;
+    O["notes"] = std::move(Notes);
+    Items.push_back(std::move(O));
+  }
+  llvm::json::Value Doc = llvm::json::Object{
+      {"tool", "corolint"},
+      {"version", Info.Version},
+      {"root", Info.Root},
+      {"filesAnalysed", Info.FilesAnalysed},
+      {"baselined", static_cast<int64_t>(Info.Baselined)},
+      {"findings", std::move(Items)}};
+  OS << llvm::formatv("{0:2}", Doc) << "\n";
+}
+
+void writeGithub(llvm::raw_ostream &OS, const std::vector<Finding> &Findings) {
+  for (const Finding &F : Findings) {
+    std::string Message = F.Message;
+    for (const Note &N : F.Notes)
+      Message += "\n" + N.Where.RelativeFile + ":" + std::to_string(N.Where.Line) +
+                 ": " + N.Message;
+    OS << "::" << (F.Error ? "error" : "warning")
+       << " file=" << escapeProperty(F.Where.RelativeFile)
+       << ",line=" << F.Where.Line << ",col=" << F.Where.Column
+       << ",endLine=" << F.Where.EndLine << ",endColumn=" << F.Where.EndColumn
+       << ",title=" << escapeProperty(F.Check) << "::" << escapeData(Message)
+       << "\n";
+  }
+}
+
+void writeBaseline(llvm::raw_ostream &OS, const std::vector<Finding> &Findings) {
+  llvm::json::Array Items;
+  for (const Finding &F : Findings)
+    Items.push_back(llvm::json::Object{{"fingerprint", F.Fingerprint},
+                                       {"lineFingerprint", F.LineFingerprint},
+                                       {"check", F.Check},
+                                       {"file", F.Where.RelativeFile},
+                                       {"line", F.Where.Line},
+                                       {"message", F.Message}});
+  llvm::json::Value Doc = llvm::json::Object{
+      {"corolintBaseline", 1}, {"findings", std::move(Items)}};
+  OS << llvm::formatv("{0:2}", Doc) << "\n";
+}
+
+llvm::Expected<Baseline> readBaseline(llvm::StringRef Path) {
+  auto Buffer = llvm::MemoryBuffer::getFile(Path);
+  if (!Buffer)
+    return llvm::createStringError(Buffer.getError(),
+                                   "cannot read baseline '%s': %s",
+                                   Path.str().c_str(),
+                                   Buffer.getError().message().c_str());
+  auto Parsed = llvm::json::parse((*Buffer)->getBuffer());
+  if (!Parsed)
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "baseline '%s' is not JSON: %s",
+                                   Path.str().c_str(),
+                                   llvm::toString(Parsed.takeError()).c_str());
+  const llvm::json::Object *Root = Parsed->getAsObject();
+  const llvm::json::Array *Items = Root ? Root->getArray("findings") : nullptr;
+  if (!Root || !Root->getInteger("corolintBaseline") || !Items)
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(),
+        "'%s' is not a corolint baseline (write one with --write-baseline)",
+        Path.str().c_str());
+  Baseline B;
+  for (const llvm::json::Value &V : *Items) {
+    const llvm::json::Object *O = V.getAsObject();
+    auto FP = O ? O->getString("fingerprint") : std::nullopt;
+    if (!FP)
+      return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                     "baseline '%s' has an entry without a "
+                                     "fingerprint",
+                                     Path.str().c_str());
+    std::string LineFP;
+    if (auto L = O->getString("lineFingerprint"))
+      LineFP = L->str();
+    B.Context.emplace(FP->str(), LineFP);
+    if (!LineFP.empty())
+      ++B.Line[LineFP];
+  }
+  return B;
+}
+
+size_t subtractBaseline(std::vector<Finding> &Findings, Baseline B) {
+  // First by the line and its neighbours; what is left by the line alone,
+  // so that an edit next to an old finding does not make it new. Each
+  // baseline entry matches once.
+  size_t Before = Findings.size();
+  auto Take = [](std::map<std::string, unsigned> &Counts, const std::string &Key) {
+    auto It = Counts.find(Key);
+    if (It == Counts.end() || It->second == 0)
+      return false;
+    --It->second;
+    return true;
+  };
+  llvm::erase_if(Findings, [&](const Finding &F) {
+    auto It = B.Context.find(F.Fingerprint);
+    if (It == B.Context.end())
+      return false;
+    // The entry is used up, under both of its names.
+    if (!It->second.empty())
+      Take(B.Line, It->second);
+    B.Context.erase(It);
+    return true;
+  });
+  llvm::erase_if(Findings, [&](const Finding &F) { return Take(B.Line, F.LineFingerprint); });
+  return Before - Findings.size();
+}
+
+} // namespace corolint

@@ -1,0 +1,59 @@
+//===--- Report.h - machine-readable reports and baselines ----------------===//
+
+#ifndef COROLINT_TOOL_REPORT_H
+#define COROLINT_TOOL_REPORT_H
+
+#include "Findings.h"
+#include "llvm/Support/Error.h"
+#include "llvm/Support/raw_ostream.h"
+#include <map>
+#include <string>
+#include <vector>
+
+namespace corolint {
+
+struct ReportInfo {
+  std::string Root;
+  std::string Version;
+  /// The checks that ran, each a rule of the SARIF run.
+  std::vector<std::string> Checks;
+  unsigned FilesAnalysed = 0;
+  /// Findings left out because the baseline already has them.
+  size_t Baselined = 0;
+};
+
+/// SARIF 2.1.0 for GitHub code scanning and other consumers: one rule per
+/// check with its documentation, results with full regions relative to
+/// %SRCROOT%, notes as related locations, stable partial fingerprints.
+void writeSarif(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
+                const ReportInfo &Info);
+
+/// corolint's own JSON: findings with positions, notes and fingerprints.
+void writeJson(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
+               const ReportInfo &Info);
+
+/// GitHub Actions workflow commands (::warning file=...,line=...::message).
+void writeGithub(llvm::raw_ostream &OS, const std::vector<Finding> &Findings);
+
+/// A baseline: the fingerprints of findings accepted for now, with and
+/// without their neighbouring lines (fingerprint -> count).
+struct Baseline {
+  /// Context fingerprint -> the entry's line fingerprint.
+  std::multimap<std::string, std::string> Context;
+  std::map<std::string, unsigned> Line;
+};
+
+void writeBaseline(llvm::raw_ostream &OS, const std::vector<Finding> &Findings);
+llvm::Expected<Baseline> readBaseline(llvm::StringRef Path);
+
+/// Removes from \p Findings those in \p B; returns how many were removed.
+size_t subtractBaseline(std::vector<Finding> &Findings, Baseline B);
+
+/// The documentation of a check (its docs/checks page), or empty.
+llvm::StringRef checkDocumentation(llvm::StringRef Check);
+/// The first paragraph of a check's documentation: what it finds.
+std::string checkSummary(llvm::StringRef Check);
+
+} // namespace corolint
+
+#endif
