@@ -10,8 +10,10 @@ config.excludes = ["Inputs", "runtime", "CMakeLists.txt", "check_corolint.py"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.corolint_obj_root, "test")
 
+# corolint's bin/ first: the CI workflow tests call `corolint` by name.
 config.environment["PATH"] = os.pathsep.join(
-    [config.llvm_tools_dir, config.environment.get("PATH", os.environ["PATH"])])
+    [os.path.dirname(config.corolint), config.llvm_tools_dir,
+     config.environment.get("PATH", os.environ["PATH"])])
 config.environment["COROLINT"] = config.corolint
 config.environment["FILECHECK"] = os.path.join(config.llvm_tools_dir, "FileCheck")
 for var in ("HOME", "TMPDIR", "USER"):
@@ -55,5 +57,8 @@ config.substitutions.append(("%coro_mock_flags", mock))
 config.substitutions.append(("%aio_flags", "-std=c++20 -I %s" % config.aio_include))
 config.substitutions.append(("%aio_include", config.aio_include))
 config.substitutions.append(("%inputs", inputs))
+config.substitutions.append(("%corolint_bindir", os.path.dirname(config.corolint)))
+config.substitutions.append(("%docs", os.path.join(os.path.dirname(config.test_source_root), "docs")))
+config.substitutions.append(("%srcroot", os.path.dirname(config.test_source_root)))
 config.substitutions.append(("%corolint", config.corolint))
 config.substitutions.append(("%python", config.python_executable))

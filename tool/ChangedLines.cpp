@@ -182,7 +182,10 @@ affectedTranslationUnits(const std::vector<std::string> &Files,
     return Out;
   for (const std::string &F : Unsure) {
     bool Hit = false;
-    clang::tooling::ClangTool Tool(DB, {F});
+    // Its own physical file system: no change of the process's directory.
+    clang::tooling::ClangTool Tool(DB, {F},
+                                   std::make_shared<clang::PCHContainerOperations>(),
+                                   llvm::vfs::createPhysicalFileSystem());
     clang::IgnoringDiagConsumer Ignore;
     Tool.setDiagnosticConsumer(&Ignore);
     struct Factory : clang::tooling::FrontendActionFactory {

@@ -335,6 +335,11 @@ int main(int argc, const char **argv) {
     return ExitFailure;
   }
 
+  // Output paths are the user's, relative to where corolint was started.
+  for (cl::opt<std::string> *Path : {&Output, &WriteBaseline, &BaselineFile, &ExportFixes})
+    if (!Path->empty())
+      *Path = absolute(*Path);
+
   if (Format != "text" && Format != "sarif" && Format != "json" &&
       Format != "github") {
     error() << "unknown --format '" << Format

@@ -97,7 +97,11 @@ RunResult runParallel(const std::vector<std::string> &Files,
         R.Failure = "cannot read the file";
       } else {
         llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS(
-            new llvm::vfs::OverlayFileSystem(llvm::vfs::getRealFileSystem()));
+            // A physical file system of its own: the shared real one
+            // changes the process's working directory for each compile
+            // command, which races between workers and leaves the driver
+            // in the last command's directory.
+            new llvm::vfs::OverlayFileSystem(llvm::vfs::createPhysicalFileSystem()));
         R.Errors = clang::tidy::runClangTidy(Context, DB, {File}, FS,
                                              Options.ApplyAnyFix,
                                              Options.EnableCheckProfile);

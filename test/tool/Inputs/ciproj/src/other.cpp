@@ -1,0 +1,4 @@
+#include "cppcoro.h"
+cppcoro::task<> other() {
+  co_return;
+}
