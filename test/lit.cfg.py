@@ -40,6 +40,10 @@ if os.path.exists(sarif_multitool):
 elif os.environ.get("COROLINT_REQUIRE_SARIF_VALIDATOR") == "1":
     lit_config.fatal("the SARIF validator is not installed at %s; run "
                      "scripts/setup.sh" % sarif_multitool)
+corolint_clangd = os.path.join(os.path.dirname(config.corolint), "corolint-clangd")
+if os.path.exists(corolint_clangd):
+    config.available_features.add("clangd")
+    config.substitutions.append(("%corolint_clangd", corolint_clangd))
 if shutil.which("clang-tidy-14"):
     config.available_features.add("clang-tidy-14")
 if config.corolint_install_dir:
