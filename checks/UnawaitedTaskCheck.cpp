@@ -3,6 +3,7 @@
 #include "UnawaitedTaskCheck.h"
 #include "utils/Coroutines.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/Analysis/CFG.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
 using namespace clang::ast_matchers;
@@ -55,6 +56,79 @@ const FunctionDecl *calleeOfExpr(const Expr *E) {
     E = Cleanups->getSubExpr()->IgnoreImplicit();
   if (const auto *CE = llvm::dyn_cast<CallExpr>(E))
     return CE->getDirectCallee();
+  return nullptr;
+}
+
+/// Whether \p S refers to \p VD: a reference in it, or a lambda in it that
+/// captures it. (The whole subtree is searched: the CFG does not list the
+/// operands of every expression, co_await's among them, as elements.)
+bool refersTo(const Stmt *S, const VarDecl &VD) {
+  llvm::SmallVector<const Stmt *, 16> Work{S};
+  while (!Work.empty()) {
+    const Stmt *Cur = Work.pop_back_val();
+    if (!Cur)
+      continue;
+    if (const auto *DRE = llvm::dyn_cast<DeclRefExpr>(Cur)) {
+      if (DRE->getDecl() == &VD)
+        return true;
+      continue;
+    }
+    if (const auto *LE = llvm::dyn_cast<LambdaExpr>(Cur)) {
+      if (llvm::any_of(LE->captures(), [&](const LambdaCapture &C) {
+            return C.capturesVariable() && C.getCapturedVar() == &VD;
+          }))
+        return true;
+      for (const Expr *Init : LE->capture_inits())
+        Work.push_back(Init);
+      continue;
+    }
+    for (const Stmt *Child : Cur->children())
+      Work.push_back(Child);
+  }
+  return false;
+}
+
+/// A statement at which \p VD goes out of scope (its implicit destructor
+/// runs) on some path from its declaration that never refers to it, or
+/// null. Exceptional paths are not part of the CFG and are not considered.
+const Stmt *pathDroppingLocal(const CFG &Graph, const VarDecl &VD) {
+  // Where the declaration is.
+  const CFGBlock *Start = nullptr;
+  unsigned StartIndex = 0;
+  for (const CFGBlock *B : Graph) {
+    for (unsigned I = 0; I < B->size() && !Start; ++I)
+      if (auto S = (*B)[I].getAs<CFGStmt>())
+        if (const auto *DS = llvm::dyn_cast<DeclStmt>(S->getStmt()))
+          if (llvm::is_contained(DS->decls(), &VD)) {
+            Start = B;
+            StartIndex = I + 1;
+          }
+    if (Start)
+      break;
+  }
+  if (!Start)
+    return nullptr;
+  llvm::SmallPtrSet<const CFGBlock *, 16> Seen;
+  llvm::SmallVector<std::pair<const CFGBlock *, unsigned>, 16> Work;
+  Work.push_back({Start, StartIndex});
+  while (!Work.empty()) {
+    auto [B, First] = Work.pop_back_val();
+    bool Used = false;
+    for (unsigned I = First; I < B->size() && !Used; ++I) {
+      const CFGElement &E = (*B)[I];
+      if (auto S = E.getAs<CFGStmt>()) {
+        Used = refersTo(S->getStmt(), VD);
+      } else if (auto D = E.getAs<CFGAutomaticObjDtor>()) {
+        if (D->getVarDecl() == &VD)
+          return D->getTriggerStmt();
+      }
+    }
+    if (Used)
+      continue;
+    for (const CFGBlock *Succ : B->succs())
+      if (Succ && Seen.insert(Succ).second)
+        Work.push_back({Succ, 0});
+  }
   return nullptr;
 }
 
@@ -152,10 +226,10 @@ void UnawaitedTaskCheck::checkFunction(const FunctionDecl &FD, ASTContext &Ctx) 
           << FixItHint::CreateInsertion(Loc, "co_await ");
   }
 
+  std::unique_ptr<CFG> Graph; // built on demand, once per function
   for (const VarDecl *VD : C.Locals) {
-    if (C.Uses.lookup(VD) != 0 || VD->hasAttr<UnusedAttr>() ||
-        VD->getType()->isReferenceType() || !VD->hasInit() ||
-        VD->getName().empty())
+    if (VD->hasAttr<UnusedAttr>() || VD->getType()->isReferenceType() ||
+        !VD->hasInit() || VD->getName().empty())
       continue;
     AwaitableKind Kind = Classifier.classify(VD->getType());
     if (!Kind)
@@ -167,8 +241,30 @@ void UnawaitedTaskCheck::checkFunction(const FunctionDecl &FD, ASTContext &Ctx) 
         continue;
       Names += " " + Callee->getNameAsString();
     }
-    diag(VD->getLocation(), "'%0' is never awaited: %1")
-        << VD->getName() << specificConsequence(Names, Kind.Policy);
+    if (C.Uses.lookup(VD) == 0) {
+      diag(VD->getLocation(), "'%0' is never awaited: %1")
+          << VD->getName() << specificConsequence(Names, Kind.Policy);
+      continue;
+    }
+    // Used somewhere: is it dropped on some path to the end of its scope?
+    if (!Graph) {
+      CFG::BuildOptions Options;
+      Options.AddImplicitDtors = true;
+      Options.setAllAlwaysAdd();
+      Graph = CFG::buildCFG(&FD, const_cast<Stmt *>(Body), &Ctx, Options);
+      if (!Graph)
+        return;
+    }
+    if (const Stmt *Exit = pathDroppingLocal(*Graph, *VD)) {
+      diag(VD->getLocation(), "'%0' is not awaited on every path: %1")
+          << VD->getName() << specificConsequence(Names, Kind.Policy);
+      // The end of a scope, or the return that leaves it.
+      const auto *Scope = llvm::dyn_cast<CompoundStmt>(Exit);
+      diag(Scope ? Scope->getRBracLoc() : Exit->getBeginLoc(),
+           "on this path '%0' goes out of scope without being used",
+           DiagnosticIDs::Note)
+          << VD->getName();
+    }
   }
 }
 

@@ -5,9 +5,11 @@
 #include <functional>
 #include <vector>
 #include "asio.h"
+#include "cobalt.h"
 #include "cppcoro.h"
 #include "folly.h"
 #include "libcoro.h"
+#include "seastar.h"
 
 cppcoro::task<int> fetch(int);
 folly::coro::Task<void> refresh();
@@ -114,4 +116,29 @@ coro::task<> outer() {
   // CHECK-MESSAGES-NOVOID: :[[@LINE-2]]:21: warning: task returned by 'fetch' is never awaited
   inner();
   co_return;
+}
+
+// Other libraries' start policies, in the message.
+boost::cobalt::promise<int> compute();
+boost::cobalt::task<int> lazy_compute();
+cppcoro::task<> cobalt_user() {
+  compute();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: task returned by 'compute' is never awaited: dropping it cancels the work it started
+  // CHECK-MESSAGES-NOVOID: :[[@LINE-2]]:3: warning: task returned by 'compute' is never awaited
+  // CHECK-FIXES: {{^}}  co_await compute();{{$}}
+  lazy_compute();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: task returned by 'lazy_compute' is never awaited: a lazy task that is dropped never runs
+  // CHECK-MESSAGES-NOVOID: :[[@LINE-2]]:3: warning: task returned by 'lazy_compute' is never awaited
+  // CHECK-FIXES: {{^}}  co_await lazy_compute();{{$}}
+  co_await compute();
+}
+cppcoro::task<> seastar_user(int &sem) {
+  seastar::sleep(std::chrono::milliseconds(1));
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: task returned by 'seastar::sleep' is never awaited: it keeps running detached and its result and errors are lost
+  // CHECK-MESSAGES-NOVOID: :[[@LINE-2]]:3: warning: task returned by 'seastar::sleep' is never awaited
+  // CHECK-FIXES: {{^}}  co_await seastar::sleep(std::chrono::milliseconds(1));{{$}}
+  auto units = seastar::get_units(sem, 1);
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: 'units' is never awaited: the units are not acquired
+  // CHECK-MESSAGES-NOVOID: :[[@LINE-2]]:8: warning: 'units' is never awaited: the units are not acquired
+  co_await seastar::sleep(std::chrono::milliseconds(2)).then([] {});
 }

@@ -1,0 +1,20 @@
+// Boost.Cobalt-shaped mock: lazy task, eager promise (dropping it cancels it).
+#pragma once
+#include "mock_task.h"
+namespace boost::cobalt {
+COROLINT_MOCK_LAZY_TASK(task)
+template <class T = void> class [[nodiscard]] promise {
+public:
+  struct promise_type {
+    promise get_return_object();
+    std::suspend_never initial_suspend() noexcept { return {}; }
+    std::suspend_always final_suspend() noexcept { return {}; }
+    template <class U> void return_value(U &&) {}
+    void unhandled_exception() { error = std::current_exception(); }
+    std::exception_ptr error;
+  };
+  bool await_ready() const noexcept;
+  void await_suspend(std::coroutine_handle<>);
+  T await_resume();
+};
+} // namespace boost::cobalt

@@ -1,0 +1,55 @@
+// RUN: %check_corolint %s coro-unawaited-task %t -- -- %coro_mock_flags
+// Named locals used on some paths only: the warning at the declaration, a
+// note where a path leaves the scope without using it.
+
+#include <vector>
+#include "cppcoro.h"
+
+cppcoro::task<int> fetch(int);
+
+cppcoro::task<> paths(bool fast) {
+  auto job = fetch(20);
+  // CHECK-NOTES: :[[@LINE-1]]:8: warning: 'job' is not awaited on every path: a lazy task that is dropped never runs [coro-unawaited-task]
+  // CHECK-NOTES: :[[@LINE+2]]:5: note: on this path 'job' goes out of scope without being used
+  if (fast)
+    co_return;
+  co_await job;
+}
+
+cppcoro::task<> scoped(bool c) {
+  {
+    auto job = fetch(21);
+    // CHECK-NOTES: :[[@LINE-1]]:10: warning: 'job' is not awaited on every path
+    // CHECK-NOTES: :[[@LINE+3]]:3: note: on this path 'job' goes out of scope without being used
+    if (c)
+      co_await job;
+  }
+  co_return;
+}
+
+int plain_function(bool c) {
+  auto job = fetch(23);
+  // CHECK-NOTES: :[[@LINE-1]]:8: warning: 'job' is not awaited on every path
+  // CHECK-NOTES: :[[@LINE+2]]:5: note: on this path 'job' goes out of scope without being used
+  if (c)
+    return 0;
+  return cppcoro::sync_wait(std::move(job));
+}
+
+// Not flagged: awaited (or handed on) on every path, loops included, and a
+// lambda that captures it.
+cppcoro::task<> every_path(bool fast, std::vector<cppcoro::task<int>> &out) {
+  auto job = fetch(22);
+  if (fast) {
+    co_await job;
+    co_return;
+  }
+  out.push_back(std::move(job));
+  for (int i = 0; i < 3; ++i) {
+    auto step = fetch(i);
+    co_await step;
+  }
+  auto captured = fetch(24);
+  auto later = [&captured]() -> cppcoro::task<int> { co_return co_await captured; };
+  co_await later();
+}
