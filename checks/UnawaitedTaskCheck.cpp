@@ -231,6 +231,11 @@ void UnawaitedTaskCheck::checkFunction(const FunctionDecl &FD, ASTContext &Ctx) 
     if (VD->hasAttr<UnusedAttr>() || VD->getType()->isReferenceType() ||
         !VD->hasInit() || VD->getName().empty())
       continue;
+    // Only a local that starts holding work: initialised by a call (fetch(),
+    // m.lock()), not default-constructed (an empty task to assign later) or
+    // copied/moved from elsewhere.
+    if (!llvm::isa<CallExpr>(ignoreWrappers(VD->getInit())))
+      continue;
     AwaitableKind Kind = Classifier.classify(VD->getType());
     if (!Kind)
       continue;

@@ -49,6 +49,8 @@ cppcoro::task<> every_path(bool fast, std::vector<cppcoro::task<int>> &out) {
     auto step = fetch(i);
     co_await step;
   }
+  // An empty task, assigned later: holds no work until then.
+  cppcoro::task<int> empty;
   auto captured = fetch(24);
   auto later = [&captured]() -> cppcoro::task<int> { co_return co_await captured; };
   co_await later();

@@ -19,6 +19,7 @@
       void unhandled_exception() { error = std::current_exception(); }         \
       std::exception_ptr error;                                                \
     };                                                                         \
+    NAME() noexcept;                                                           \
     NAME(NAME &&) noexcept;                                                    \
     ~NAME();                                                                   \
     bool await_ready() const noexcept { return false; }                        \
