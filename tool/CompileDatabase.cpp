@@ -2,6 +2,7 @@
 
 #include "CompileDatabase.h"
 #include "clang/Driver/Options.h"
+#include "clang/Driver/Types.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CommonOptionsParser.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
@@ -47,6 +48,15 @@ bool isReadable(const llvm::Twine &Path) {
     return false;
   llvm::sys::Process::SafelyCloseFileDescriptor(FD);
   return true;
+}
+
+bool isCOrCxxSource(llvm::StringRef Path) {
+  llvm::StringRef Ext = llvm::sys::path::extension(Path);
+  if (!Ext.consume_front("."))
+    return false;
+  clang::driver::types::ID Type = clang::driver::types::lookupTypeForExtension(Ext);
+  return Type == clang::driver::types::TY_C || clang::driver::types::isCXX(Type) ||
+         clang::driver::types::isObjC(Type);
 }
 
 std::string findResourceDir(const char *Argv0) {

@@ -34,6 +34,10 @@ loadCompileDatabase(DatabaseRequest Request, const char *Argv0);
 /// against. Empty when neither exists.
 std::string findResourceDir(const char *Argv0);
 
+/// Whether \p Path names a C, C++ or Objective-C source by its extension
+/// (not assembly, not another language a build may list).
+bool isCOrCxxSource(llvm::StringRef Path);
+
 /// Whether \p Path can be opened for reading.
 bool isReadable(const llvm::Twine &Path);
 

@@ -436,6 +436,7 @@ int main(int argc, const char **argv) {
     return ExitFailure;
   }
 
+  size_t SkippedOtherLanguages = 0;
   corolint::DatabaseRequest Request;
   Request.BuildPath = BuildPath;
   Request.Fixed = std::move(Fixed);
@@ -454,7 +455,12 @@ int main(int argc, const char **argv) {
                  "to analyse the whole build\n";
       return ExitFailure;
     }
-    Files = (*DB)->getAllFiles();
+    // The C and C++ sources: builds list assembly and other languages too.
+    for (std::string &F : (*DB)->getAllFiles())
+      if (corolint::isCOrCxxSource(F))
+        Files.push_back(std::move(F));
+      else
+        ++SkippedOtherLanguages;
     if (Files.empty()) {
       error() << "the compile database in '" << BuildPath
               << "' lists no files\n";
@@ -612,7 +618,11 @@ int main(int argc, const char **argv) {
     if (Accepted)
       errs() << " (" << Baselined << " more in the baseline)";
     errs() << ", " << plural(Result.Analysed, "file", "files") << " analysed, "
-           << plural(Result.Failed.size(), "file", "files") << " failed\n";
+           << plural(Result.Failed.size(), "file", "files") << " failed";
+    if (SkippedOtherLanguages)
+      errs() << " (" << plural(SkippedOtherLanguages, "file", "files")
+             << " of other languages skipped)";
+    errs() << "\n";
   }
   if (ConfigProblems || CompilerErrors)
     return ExitFailure;
