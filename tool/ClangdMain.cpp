@@ -74,28 +74,30 @@ __wrap__ZN5clang6clangd15isFastTidyCheckEN4llvm9StringRefE(llvm::StringRef Check
   return __real__ZN5clang6clangd15isFastTidyCheckEN4llvm9StringRefE(Check);
 }
 
+/// $Variable, or ~/Fallback when it is unset or empty (as the XDG base
+/// directory specification says).
+static bool xdgDirectory(const char *Variable, const char *Fallback,
+                         llvm::SmallVectorImpl<char> &Out) {
+  if (auto Value = llvm::sys::Process::GetEnv(Variable); Value && !Value->empty()) {
+    Out.assign(Value->begin(), Value->end());
+    return true;
+  }
+  if (!llvm::sys::path::home_directory(Out))
+    return false;
+  llvm::sys::path::append(Out, Fallback);
+  return true;
+}
+
 /// corolint's fragment, then the user's own clangd/config.yaml, in a
 /// directory of corolint's that becomes XDG_CONFIG_HOME for clangd.
 static void addDefaultConfig() {
   if (llvm::sys::Process::GetEnv("COROLINT_CLANGD_NO_DEFAULT_CONFIG"))
     return;
-  llvm::SmallString<256> UserConfig;
-  // (An empty XDG_* variable counts as unset, as the XDG spec says.)
-  if (auto XDG = llvm::sys::Process::GetEnv("XDG_CONFIG_HOME"); XDG && !XDG->empty())
-    UserConfig = *XDG;
-  else if (!llvm::sys::path::home_directory(UserConfig))
+  llvm::SmallString<256> UserConfig, Dir;
+  if (!xdgDirectory("XDG_CONFIG_HOME", ".config", UserConfig) ||
+      !xdgDirectory("XDG_CACHE_HOME", ".cache", Dir))
     return;
-  else
-    llvm::sys::path::append(UserConfig, ".config");
   llvm::sys::path::append(UserConfig, "clangd", "config.yaml");
-
-  llvm::SmallString<256> Dir;
-  if (auto Cache = llvm::sys::Process::GetEnv("XDG_CACHE_HOME"); Cache && !Cache->empty())
-    Dir = *Cache;
-  else if (!llvm::sys::path::home_directory(Dir))
-    return;
-  else
-    llvm::sys::path::append(Dir, ".cache");
   llvm::sys::path::append(Dir, "corolint", "clangd-config");
   llvm::SmallString<256> File(Dir);
   llvm::sys::path::append(File, "clangd");

@@ -18,18 +18,8 @@ const CheckDoc Docs[] = {
 #include "CheckDocs.inc"
 };
 
-std::string fileUri(llvm::StringRef Path) {
-  std::string Out = "file://";
-  for (char C : Path) {
-    if (llvm::isAlnum(C) || llvm::StringRef("/-._~").contains(C))
-      Out += C;
-    else
-      Out += "%" + llvm::utohexstr(static_cast<unsigned char>(C), false, 2);
-  }
-  return Out;
-}
-
-std::string relativeUri(llvm::StringRef Path) {
+/// Percent-encodes what a URI path may not hold as is.
+std::string uriPath(llvm::StringRef Path) {
   std::string Out;
   for (char C : Path) {
     if (llvm::isAlnum(C) || llvm::StringRef("/-._~").contains(C))
@@ -40,12 +30,14 @@ std::string relativeUri(llvm::StringRef Path) {
   return Out;
 }
 
+std::string fileUri(llvm::StringRef Path) { return "file://" + uriPath(Path); }
+
 llvm::json::Object physicalLocation(const Position &P) {
   llvm::json::Object Artifact;
   if (llvm::sys::path::is_absolute(P.RelativeFile)) {
     Artifact["uri"] = fileUri(P.RelativeFile);
   } else {
-    Artifact["uri"] = relativeUri(P.RelativeFile);
+    Artifact["uri"] = uriPath(P.RelativeFile);
     Artifact["uriBaseId"] = "%SRCROOT%";
   }
   return llvm::json::Object{
