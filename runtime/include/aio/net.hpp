@@ -4,6 +4,7 @@
 // aio::socket_error with the errno value. IPv4 and IPv6 literal addresses and
 // "localhost"; no DNS (a blocking call) in the runtime.
 #pragma once
+#include "aio/config.hpp"
 #include "aio/loop.hpp"
 #include <cstddef>
 #include <cstdint>
@@ -15,12 +16,15 @@ namespace aio {
 namespace detail {
 
 /// Non-template socket code in src/net.cpp. Each returns the result, or
-/// -1 with would_block set when the operation has to wait.
-long sock_read(int fd, char *buf, std::size_t n, bool &would_block);
-long sock_write(int fd, const char *buf, std::size_t n, bool &would_block);
-int sock_accept(int fd, bool &would_block);
+/// -1 with would_block set when the operation has to wait. The sockets are
+/// non-blocking (SOCK_NONBLOCK) and hosts are numeric addresses, so none of
+/// these waits: AIO_NONBLOCKING tells corolint, which otherwise sees recv,
+/// send, accept4 and connect.
+AIO_NONBLOCKING long sock_read(int fd, char *buf, std::size_t n, bool &would_block);
+AIO_NONBLOCKING long sock_write(int fd, const char *buf, std::size_t n, bool &would_block);
+AIO_NONBLOCKING int sock_accept(int fd, bool &would_block);
 /// Starts a connection; true when it completed at once.
-bool sock_connect_start(int fd, std::string_view host, std::uint16_t port);
+AIO_NONBLOCKING bool sock_connect_start(int fd, std::string_view host, std::uint16_t port);
 void sock_connect_finish(int fd);
 int sock_open_stream(std::string_view host);
 int sock_listen(std::string_view host, std::uint16_t port, int backlog);
