@@ -62,10 +62,7 @@ struct group_state {
 };
 
 /// Suspends until the group is ready (or the deadline passes); a
-/// cancellation point. Returns the cancellation of the awaiting task instead
-/// of throwing it: the callers must clean up before anything propagates, and
-/// a try/catch around co_await is what GCC 12 miscompiles (ASan showed the
-/// frame's locals destroyed twice), so none of aio's coroutines has one.
+/// cancellation point.
 struct group_awaiter : suspension {
   group_awaiter(std::shared_ptr<group_state> g, std::optional<clock::time_point> deadline)
       : g(std::move(g)), deadline(deadline) {}
@@ -84,14 +81,7 @@ struct group_awaiter : suspension {
         g->wake();
       });
   }
-  std::exception_ptr await_resume() noexcept {
-    try {
-      end();
-    } catch (...) {
-      return std::current_exception();
-    }
-    return nullptr;
-  }
+  void await_resume() { end(); }
   void cancel() noexcept override { g->wake(); }
 };
 
@@ -125,14 +115,6 @@ join_handle<T> spawn_child(task<T> t, const std::shared_ptr<group_state> &g) {
   return h;
 }
 
-/// The task's exception, if it failed, marked as retrieved.
-template <class T> std::exception_ptr failure_of(join_handle<T> &h) {
-  if (!h.state()->error)
-    return nullptr;
-  h.state()->retrieved = true;
-  return h.state()->error;
-}
-
 template <class T> gather_result_t<T> take_result(join_handle<T> &h) {
   if constexpr (std::is_void_v<T>) {
     h.state()->take();
@@ -146,12 +128,21 @@ template <class T> gather_result_t<T> take_result(join_handle<T> &h) {
 /// awaiting task is cancelled, cancels the others, waits for them, and
 /// rethrows that failure (gather's semantics).
 inline task<void> join_or_fail(std::shared_ptr<group_state> g) {
-  std::exception_ptr cancelled = co_await group_awaiter(g, std::nullopt);
-  if (!cancelled && !g->first_error)
-    co_return;
-  g->cancel_all();
-  co_await drain_awaiter{g};
-  co_await fail_with{cancelled ? cancelled : g->first_error};
+  std::exception_ptr failure;
+  try {
+    co_await group_awaiter(g, std::nullopt);
+  } catch (...) {
+    failure = std::current_exception(); // we were cancelled
+  }
+  if (failure || g->first_error) {
+    g->cancel_all();
+    co_await drain_awaiter{g};
+    // Copied to a plain local first: GCC 12 destroys the frame's locals
+    // before evaluating a more complex rethrow argument (ASan-verified).
+    std::exception_ptr first = failure ? failure : g->first_error;
+    g.reset();
+    std::rethrow_exception(first);
+  }
 }
 
 } // namespace detail
@@ -163,13 +154,6 @@ task<std::tuple<gather_result_t<T>...>> gather(task<T>... tasks) {
   auto g = std::make_shared<detail::group_state>();
   std::tuple<join_handle<T>...> handles{detail::spawn_child(std::move(tasks), g)...};
   co_await detail::join_or_fail(std::move(g));
-  // A child cancelled from outside failed without failing the group: failed
-  // here rather than thrown from the co_return operand (see fail_with).
-  std::exception_ptr failed;
-  std::apply([&](auto &...h) { ((failed = failed ? failed : detail::failure_of(h)), ...); },
-             handles);
-  if (failed)
-    co_await detail::fail_with{failed};
   co_return std::apply(
       [](auto &...h) { return std::tuple<gather_result_t<T>...>{detail::take_result(h)...}; },
       handles);
@@ -184,11 +168,6 @@ task<std::vector<gather_result_t<T>>> gather(std::vector<task<T>> tasks) {
   for (auto &t : tasks)
     handles.push_back(detail::spawn_child(std::move(t), g));
   co_await detail::join_or_fail(std::move(g));
-  std::exception_ptr failed;
-  for (auto &h : handles)
-    failed = failed ? failed : detail::failure_of(h);
-  if (failed)
-    co_await detail::fail_with{std::move(failed)};
   std::vector<gather_result_t<T>> results;
   results.reserve(handles.size());
   for (auto &h : handles)
@@ -203,23 +182,24 @@ task<T> wait_for(task<T> t, std::chrono::duration<Rep, Period> timeout) {
   auto g = std::make_shared<detail::group_state>();
   join_handle<T> h = detail::spawn_child(std::move(t), g);
   g->stop_on_error = false;
-  std::exception_ptr cancelled = co_await detail::group_awaiter(
-      g, clock::now() + std::chrono::duration_cast<clock::duration>(timeout));
-  if (cancelled || g->timed_out) {
+  std::exception_ptr failure;
+  try {
+    co_await detail::group_awaiter(
+        g, clock::now() + std::chrono::duration_cast<clock::duration>(timeout));
+  } catch (...) {
+    failure = std::current_exception();
+  }
+  if (failure || g->timed_out) {
     g->cancel_all();
     co_await detail::drain_awaiter{g};
     h.state()->retrieved = true; // reported as timeout_error or rethrown
+    if (failure)
+      std::rethrow_exception(failure);
+    bool cancelled = h.state()->error && detail::group_state::is_cancellation(h.state()->error);
     if (cancelled)
-      co_await detail::fail_with{cancelled};
-    if (h.state()->error && detail::group_state::is_cancellation(h.state()->error))
-      co_await detail::fail_with{std::make_exception_ptr(timeout_error())};
+      throw timeout_error();
   }
-  // Finished (or raced the timeout and won). A failure ends this task here,
-  // not by a throw from the co_return operand (see fail_with).
-  std::exception_ptr failed = detail::failure_of(h);
-  if (failed)
-    co_await detail::fail_with{std::move(failed)};
-  co_return h.state()->take();
+  co_return h.state()->take(); // finished (or raced the timeout and won)
 }
 
 /// asyncio.TaskGroup: tasks spawned into the group run concurrently; when
@@ -247,14 +227,19 @@ public:
   /// Waits for every task; rethrows the first failure. Cancelling the task
   /// that waits cancels the group.
   task<void> wait() {
-    std::exception_ptr failure = co_await detail::group_awaiter(g, std::nullopt);
+    std::exception_ptr failure;
+    try {
+      co_await detail::group_awaiter(g, std::nullopt);
+    } catch (...) {
+      failure = std::current_exception();
+    }
     if (failure) {
       g->cancel_all();
       co_await detail::drain_awaiter{g};
-      co_await detail::fail_with{failure};
+      std::rethrow_exception(failure);
     }
-    if (g->first_error)
-      co_await detail::fail_with{g->first_error};
+    if (std::exception_ptr first = g->first_error)
+      std::rethrow_exception(first);
   }
 
   std::size_t running() const noexcept { return g->remaining; }

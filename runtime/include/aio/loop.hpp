@@ -186,25 +186,6 @@ using stored_t = std::conditional_t<std::is_void_v<T>, std::monostate,
 void report_unretrieved_exception(const std::string &name,
                                   std::exception_ptr e) noexcept;
 
-/// `co_await fail_with{e}` ends an aio::task with the exception \p e without
-/// throwing inside the coroutine body: it stores \p e where a thrown
-/// exception would go (the promise) and resumes the awaiter, which rethrows
-/// it; the frame stays suspended until its owner destroys it, destroying the
-/// locals once. aio's own coroutines fail this way because GCC 12 destroys a
-/// coroutine's locals twice when an exception leaves the body after a
-/// co_await in some shapes (ASan showed it in gather, wait_for and fetch_all;
-/// clang is not affected).
-struct fail_with {
-  std::exception_ptr e;
-  bool await_ready() const noexcept { return false; }
-  template <class P>
-  std::coroutine_handle<> await_suspend(std::coroutine_handle<P> h) noexcept {
-    h.promise().error = std::move(e);
-    std::coroutine_handle<> next = h.promise().continuation;
-    return next ? next : std::noop_coroutine();
-  }
-  void await_resume() const noexcept {}
-};
 
 /// The shared state of a spawned task: owned by the task's driver while it
 /// runs and by every join_handle.

@@ -69,7 +69,7 @@ task<std::invoke_result_t<F>> to_thread(F fn) {
   auto job = std::make_shared<detail::thread_job<R>>();
   co_await detail::thread_awaiter<R, F>(job, std::move(fn));
   if (job->error)
-    co_await detail::fail_with{job->error}; // not a throw: see fail_with
+    std::rethrow_exception(job->error);
   if constexpr (std::is_void_v<R>)
     co_return;
   else if constexpr (std::is_reference_v<R>)
