@@ -54,8 +54,7 @@ aio::task<std::string> http_get(std::uint16_t port, std::string path) {
 }
 
 aio::task<response> fetch(std::uint16_t port, std::string path) {
-  // The handlers only record the outcome; the co_return comes after the
-  // try statement (GCC 12 mis-handles a co_return inside a catch handler).
+  // The handlers only record the outcome; the task returns in one place.
   std::string outcome;
   try {
     std::string body = co_await aio::wait_for(http_get(port, path), 500ms);

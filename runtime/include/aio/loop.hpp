@@ -186,7 +186,6 @@ using stored_t = std::conditional_t<std::is_void_v<T>, std::monostate,
 void report_unretrieved_exception(const std::string &name,
                                   std::exception_ptr e) noexcept;
 
-
 /// The shared state of a spawned task: owned by the task's driver while it
 /// runs and by every join_handle.
 template <class T> struct spawn_state : std::enable_shared_from_this<spawn_state<T>> {
