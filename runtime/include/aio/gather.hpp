@@ -137,8 +137,8 @@ inline task<void> join_or_fail(std::shared_ptr<group_state> g) {
   if (failure || g->first_error) {
     g->cancel_all();
     co_await drain_awaiter{g};
-    // Copied to a plain local first: GCC 12 destroys the frame's locals
-    // before evaluating a more complex rethrow argument (ASan-verified).
+    // The group is released before the exception leaves (GCC 12 + ASan
+    // reports this path; see docs/aio.md, "Compilers").
     std::exception_ptr first = failure ? failure : g->first_error;
     g.reset();
     std::rethrow_exception(first);
