@@ -84,6 +84,28 @@ void start_quiet(asio::io_context &io) {
   });
 }
 
+// Not flagged: awaits that cannot throw (await_resume is noexcept) or that
+// report errors as values (as_tuple), and the calls that only make the
+// awaitable. The same body with use_awaitable can throw.
+asio::awaitable<void> quiet_session(asio::tcp_socket &sock) {
+  auto ex = co_await asio::this_coro::executor;
+  for (;;) {
+    auto result = co_await sock.async_read_some(asio::as_tuple);
+    (void)result;
+  }
+}
+asio::awaitable<void> loud_session(asio::tcp_socket &sock) {
+  auto ex = co_await asio::this_coro::executor;
+  for (;;)
+    co_await sock.async_read_some(asio::use_awaitable);
+}
+void start_sessions(asio::io_context &io, asio::tcp_socket &sock) {
+  asio::co_spawn(io.get_executor(), quiet_session(sock), asio::detached);
+  asio::co_spawn(io.get_executor(), loud_session(sock), asio::detached);
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: coroutine 'loud_session' is started detached by 'asio::co_spawn'
+  // CHECK-NOTES: :[[@LINE-6]]:5: note: 'co_await' can throw here, outside any try block
+}
+
 // aio::spawn-style: the handle that would report the error is dropped.
 namespace aio {
 template <class T> struct join_handle {

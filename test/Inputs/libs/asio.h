@@ -2,6 +2,8 @@
 #pragma once
 #include "mock_task.h"
 #include <exception>
+#include <system_error>
+#include <tuple>
 namespace asio {
 COROLINT_MOCK_LAZY_TASK(awaitable)
 struct use_awaitable_t {};
@@ -18,6 +20,27 @@ public:
 };
 template <class Ex, class F> void post(Ex &, F &&) {}
 template <class Ex, class A, class Token> void co_spawn(Ex &&, A &&, Token &&) {}
+// What `co_await this_coro::executor` gives (asio does it through the
+// promise's await_transform): an awaiter whose await_resume cannot throw.
+struct executor_awaiter {
+  bool await_ready() const noexcept { return true; }
+  void await_suspend(std::coroutine_handle<>) noexcept {}
+  int await_resume() const noexcept { return 0; }
+};
+namespace this_coro {
+struct executor_t {
+  executor_awaiter operator co_await() const noexcept { return {}; }
+};
+inline constexpr executor_t executor{};
+} // namespace this_coro
+struct as_tuple_t {};
+inline constexpr as_tuple_t as_tuple{};
+class tcp_socket {
+public:
+  // With as_tuple, errors come back as the tuple's error_code.
+  awaitable<std::tuple<std::error_code, int>> async_read_some(as_tuple_t);
+  awaitable<int> async_read_some(use_awaitable_t);
+};
 class steady_timer {
 public:
   explicit steady_timer(io_context &);

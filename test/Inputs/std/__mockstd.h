@@ -195,6 +195,10 @@ bool create_directories(const path &);
 bool remove(const path &);
 directory_iterator begin(directory_iterator) noexcept;
 }
+
+// <tuple>, <system_error>
+template <class... T> class tuple { public: tuple(); };
+class error_code { public: explicit operator bool() const noexcept; };
 } // namespace __1
 } // namespace std
 
