@@ -51,12 +51,8 @@ std::string specificConsequence(llvm::StringRef Name, StartPolicy P) {
 }
 
 const FunctionDecl *calleeOfExpr(const Expr *E) {
-  E = E->IgnoreImplicit()->IgnoreParens();
-  if (const auto *Cleanups = llvm::dyn_cast<ExprWithCleanups>(E))
-    E = Cleanups->getSubExpr()->IgnoreImplicit();
-  if (const auto *CE = llvm::dyn_cast<CallExpr>(E))
-    return CE->getDirectCallee();
-  return nullptr;
+  const auto *CE = llvm::dyn_cast_or_null<CallExpr>(ignoreWrappers(E));
+  return CE ? CE->getDirectCallee() : nullptr;
 }
 
 /// Whether \p S refers to \p VD: a reference in it, or a lambda in it that
@@ -234,14 +230,15 @@ void UnawaitedTaskCheck::checkFunction(const FunctionDecl &FD, ASTContext &Ctx) 
     // Only a local that starts holding work: initialised by a call (fetch(),
     // m.lock()), not default-constructed (an empty task to assign later) or
     // copied/moved from elsewhere.
-    if (!llvm::isa<CallExpr>(ignoreWrappers(VD->getInit())))
+    const auto *Init = llvm::dyn_cast<CallExpr>(ignoreWrappers(VD->getInit()));
+    if (!Init)
       continue;
     AwaitableKind Kind = Classifier.classify(VD->getType());
     if (!Kind)
       continue;
     const CXXRecordDecl *RD = recordOf(VD->getType());
     std::string Names = VD->getName().str() + (RD ? " " + RD->getName().str() : "");
-    if (const FunctionDecl *Callee = calleeOfExpr(VD->getInit())) {
+    if (const FunctionDecl *Callee = Init->getDirectCallee()) {
       if (ConsumingFunctions.matches(*Callee))
         continue;
       Names += " " + Callee->getNameAsString();

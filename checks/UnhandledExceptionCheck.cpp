@@ -85,8 +85,7 @@ UnhandledExceptionCheck::UnhandledExceptionCheck(StringRef Name,
       DetachingFunctions(DetachingFunctionsOpt),
       DetachedTokens(DetachedTokensOpt),
       ExceptionHoldingFunctions(ExceptionHoldingFunctionsOpt),
-      CatchAllTypes(CatchAllTypesOpt), SyncWaitFunctions(bridgeFunctions()),
-      Classifier("", "", "", "") {}
+      CatchAllTypes(CatchAllTypesOpt), SyncWaitFunctions(bridgeFunctions()) {}
 
 void UnhandledExceptionCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "DetachingFunctions", DetachingFunctionsOpt);
@@ -163,6 +162,17 @@ void UnhandledExceptionCheck::checkDetachedLaunch(const Expr &Launch,
 }
 
 void UnhandledExceptionCheck::checkCompletionHandler(const CallExpr &Call) {
+  // Every call comes here: first the cheap, rare part, a lambda argument
+  // with a std::exception_ptr parameter it never reads.
+  llvm::SmallVector<const ParmVarDecl *, 2> Ignored;
+  for (const Expr *Arg : Call.arguments())
+    if (const LambdaExpr *Handler = lambdaThrough(Arg);
+        Handler && Handler->getCallOperator())
+      for (const ParmVarDecl *P : Handler->getCallOperator()->parameters())
+        if (isExceptionPtr(P->getType()) && !P->isReferenced())
+          Ignored.push_back(P);
+  if (Ignored.empty())
+    return;
   // Only a call that also starts async work: its handler is the only one
   // told how that work ended.
   const FunctionDecl *Started = nullptr;
@@ -171,26 +181,18 @@ void UnhandledExceptionCheck::checkCompletionHandler(const CallExpr &Call) {
     if (const FunctionDecl *Coroutine = startedCoroutine(Arg)) {
       Started = Coroutine;
       StartsWork = true;
-    } else if (Classifier.classify(Arg->getType()).Awaitable) {
+    } else if (structuralAwaitables().classify(Arg->getType()).Awaitable) {
       StartsWork = true;
     }
   }
   if (!StartsWork)
     return;
-  for (const Expr *Arg : Call.arguments()) {
-    const LambdaExpr *Handler = lambdaThrough(Arg);
-    if (!Handler || !Handler->getCallOperator())
-      continue;
-    for (const ParmVarDecl *P : Handler->getCallOperator()->parameters()) {
-      if (!isExceptionPtr(P->getType()) || P->isReferenced())
-        continue;
-      diag(P->getBeginLoc(),
-           "completion handler ignores the 'std::exception_ptr' it is given: "
-           "errors of %0 are lost")
-          << (Started ? describeCoroutine(*Started) : "the awaited work")
-          << P->getSourceRange();
-    }
-  }
+  for (const ParmVarDecl *P : Ignored)
+    diag(P->getBeginLoc(),
+         "completion handler ignores the 'std::exception_ptr' it is given: "
+         "errors of %0 are lost")
+        << (Started ? describeCoroutine(*Started) : "the awaited work")
+        << P->getSourceRange();
 }
 
 const CallExpr *UnhandledExceptionCheck::holdingCall(const Expr *E) const {

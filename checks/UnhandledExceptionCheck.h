@@ -45,7 +45,6 @@ private:
       ExceptionHoldingFunctionsOpt, CatchAllTypesOpt;
   const NameList DetachingFunctions, DetachedTokens, ExceptionHoldingFunctions,
       CatchAllTypes, SyncWaitFunctions;
-  const AwaitableClassifier Classifier;
 };
 
 } // namespace clang::tidy::coro

@@ -131,6 +131,11 @@ AwaitableClassifier::AwaitableClassifier(llvm::StringRef TaskTypes,
     : Tasks(TaskTypes), Awaitables(AwaitableTypes), Eager(EagerTypes),
       Attached(EagerAttachedTypes) {}
 
+const AwaitableClassifier &structuralAwaitables() {
+  static const AwaitableClassifier Structural("", "", "", "");
+  return Structural;
+}
+
 AwaitableKind AwaitableClassifier::classify(QualType T) const {
   if (T.isNull() || T->isDependentType())
     return {};

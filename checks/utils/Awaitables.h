@@ -49,6 +49,9 @@ private:
   NameList Tasks, Awaitables, Eager, Attached;
 };
 
+/// The classifier with no names added: structure alone.
+const AwaitableClassifier &structuralAwaitables();
+
 /// The class declaration to inspect for \p T: the definition, or the
 /// template's pattern for a specialization that was never instantiated.
 const CXXRecordDecl *recordOf(QualType T);

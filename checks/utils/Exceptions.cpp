@@ -102,8 +102,7 @@ public:
       return true;
     // A call that makes a task or awaitable (socket.async_read_some(...),
     // fetch(url)): its errors surface where it is awaited, judged there.
-    static const AwaitableClassifier Structural("", "", "", "");
-    if (Structural.classify(E->getType()))
+    if (structuralAwaitables().classify(E->getType()))
       return true;
     FirstCall = {E, Callee ? "the call to '" + plainQualifiedName(*Callee) +
                                  "' can throw"

@@ -84,11 +84,18 @@ void NameList::add(llvm::StringRef Name) {
   Name.split(Parts, "::");
   for (llvm::StringRef P : Parts)
     E.Components.push_back(P.str());
+  if (!E.Components.empty())
+    LastComponents.insert(E.Components.back());
   Entries.push_back(std::move(E));
 }
 
 llvm::StringRef NameList::match(const NamedDecl &D) const {
   if (Entries.empty())
+    return {};
+  // Called for every call and type the checks look at: reject on the simple
+  // name first. (Constructors, destructors and operators have no identifier
+  // and take the full path.)
+  if (D.getDeclName().isIdentifier() && !LastComponents.contains(D.getName()))
     return {};
   return match(nameComponents(D));
 }

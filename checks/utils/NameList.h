@@ -13,6 +13,7 @@
 
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/ADT/StringRef.h"
 #include <string>
 #include <vector>
@@ -58,6 +59,9 @@ private:
     llvm::SmallVector<std::string, 4> Components;
   };
   std::vector<Entry> Entries;
+  /// Each entry's last component: a declaration whose simple name is none
+  /// of these matches nothing, without building its qualified name.
+  llvm::StringSet<> LastComponents;
 };
 
 /// A boolean option value as clang-tidy spells them (true/false, 1/0, on/off).
