@@ -18,7 +18,6 @@ llvm::Expected<ChangedLines> ChangedLines::parse(llvm::StringRef Diff,
                                                  llvm::StringRef Root) {
   ChangedLines Out;
   std::string Current;
-  unsigned LineNo = 0;
   llvm::SmallVector<llvm::StringRef, 0> Lines;
   Diff.split(Lines, '\n');
   bool SawFile = false;
@@ -59,7 +58,6 @@ llvm::Expected<ChangedLines> ChangedLines::parse(llvm::StringRef Diff,
         return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                        "malformed hunk header '%s'",
                                        L.str().c_str());
-      LineNo = Start;
       if (!Current.empty() && Count > 0) {
         Out.Ranges[Current].push_back({Start, Start + Count - 1});
       } else if (!Current.empty()) {
@@ -72,7 +70,6 @@ llvm::Expected<ChangedLines> ChangedLines::parse(llvm::StringRef Diff,
     return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                    "the input is not a unified diff (no '+++' "
                                    "file header)");
-  (void)LineNo;
   return Out;
 }
 

@@ -277,10 +277,10 @@ void printStats(const ClangTidyStats &Stats) {
 
 /// Writes the --format report to --output (atomically) or standard output.
 bool writeReport(const std::vector<corolint::Finding> &Findings,
-                 const corolint::ReportInfo &Info) {
+                 const corolint::ReportInfo &Info, corolint::SourceCache &Sources) {
   auto Write = [&](raw_ostream &OS) {
     if (Format == "sarif")
-      corolint::writeSarif(OS, Findings, Info);
+      corolint::writeSarif(OS, Findings, Info, Sources);
     else if (Format == "json")
       corolint::writeJson(OS, Findings, Info);
     else
@@ -475,6 +475,11 @@ int main(int argc, const char **argv) {
   InitializeAllTargetMCs();
   InitializeAllAsmParsers();
 
+  corolint::ReportInfo Info; // for --format other than text
+  Info.Root = ProjectRoot;
+  Info.Version = COROLINT_VERSION;
+  Info.Checks = Enabled;
+
   std::optional<corolint::ChangedLines> Changes;
   if (!Diff.empty()) {
     Expected<std::string> Text = std::string();
@@ -504,11 +509,8 @@ int main(int argc, const char **argv) {
       if (!Quiet)
         errs() << "corolint: no translation unit is affected by the change\n";
       if (Format != "text") {
-        corolint::ReportInfo Info;
-        Info.Root = ProjectRoot;
-        Info.Version = COROLINT_VERSION;
-        Info.Checks = Enabled;
-        if (!writeReport({}, Info))
+        corolint::SourceCache NoSources;
+        if (!writeReport({}, Info, NoSources))
           return ExitFailure;
       }
       return ExitClean;
@@ -574,13 +576,9 @@ int main(int argc, const char **argv) {
     handleErrors(Result.Errors, Reporting, DisableFixes ? FB_NoFix : Behaviour,
                  WErrorCount, vfs::getRealFileSystem());
   } else {
-    corolint::ReportInfo Info;
-    Info.Root = ProjectRoot;
-    Info.Version = COROLINT_VERSION;
-    Info.Checks = Enabled;
     Info.FilesAnalysed = Result.Analysed;
     Info.Baselined = Baselined;
-    if (!writeReport(Findings, Info))
+    if (!writeReport(Findings, Info, Sources))
       return ExitFailure;
   }
 

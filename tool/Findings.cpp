@@ -227,9 +227,6 @@ makeFindings(const std::vector<clang::tidy::ClangTidyError> &Errors,
       F.Notes.push_back({position(N.FilePath, N.FileOffset, &N.Ranges, Root, Sources),
                          N.Message});
     }
-    const auto &Hashes = Sources.lineHashes(F.Where.File);
-    if (F.Where.Line < Hashes.size())
-      F.LineHash = Hashes[F.Where.Line];
     Out.push_back(std::move(F));
   }
 

@@ -42,9 +42,6 @@ struct Finding {
   /// The same without the neighbouring lines: the fallback a baseline
   /// matches on when an edit touched the lines around a finding.
   std::string LineFingerprint;
-  /// GitHub code scanning's primaryLocationLineHash for the line, computed
-  /// as github/codeql-action's upload step does ("<hex>:<n>").
-  std::string LineHash;
   /// Index into the errors the finding was made from.
   size_t ErrorIndex = 0;
 };

@@ -134,7 +134,7 @@ std::string checkSummary(llvm::StringRef Check) {
 }
 
 void writeSarif(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
-                const ReportInfo &Info) {
+                const ReportInfo &Info, SourceCache &Sources) {
   std::vector<std::string> Rules = Info.Checks;
   for (const Finding &F : Findings)
     if (!llvm::is_contained(Rules, F.Check))
@@ -169,8 +169,9 @@ void writeSarif(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
           {"physicalLocation", physicalLocation(N.Where)},
           {"message", llvm::json::Object{{"text", N.Message}}}});
     llvm::json::Object Fingerprints{{"corolint/v1", F.Fingerprint}};
-    if (!F.LineHash.empty())
-      Fingerprints["primaryLocationLineHash"] = F.LineHash;
+    const std::vector<std::string> &Hashes = Sources.lineHashes(F.Where.File);
+    if (F.Where.Line < Hashes.size() && !Hashes[F.Where.Line].empty())
+      Fingerprints["primaryLocationLineHash"] = Hashes[F.Where.Line];
     llvm::json::Object Result{
         {"ruleId", F.Check},
         {"ruleIndex", std::find(Rules.begin(), Rules.end(), F.Check) - Rules.begin()},

@@ -24,9 +24,11 @@ struct ReportInfo {
 
 /// SARIF 2.1.0 for GitHub code scanning and other consumers: one rule per
 /// check with its documentation, results with full regions relative to
-/// %SRCROOT%, notes as related locations, stable partial fingerprints.
+/// %SRCROOT%, notes as related locations, stable partial fingerprints
+/// (GitHub's primaryLocationLineHash is computed here, from \p Sources:
+/// only SARIF needs it).
 void writeSarif(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
-                const ReportInfo &Info);
+                const ReportInfo &Info, SourceCache &Sources);
 
 /// corolint's own JSON: findings with positions, notes and fingerprints.
 void writeJson(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
