@@ -111,60 +111,63 @@ filterUnknownArguments(const std::vector<std::string> &Args) {
   return Result;
 }
 
+namespace {
+
+/// The database -p names: a build directory or a compile_commands.json.
 llvm::Expected<std::unique_ptr<CompilationDatabase>>
-loadCompileDatabase(DatabaseRequest Request, const char *Argv0) {
-  std::unique_ptr<CompilationDatabase> DB;
+loadBuildDatabase(const std::string &BuildPath) {
   std::string Err;
-  const bool Fixed = Request.Fixed != nullptr;
-  if (Fixed) {
-    DB = std::move(Request.Fixed);
-  } else if (!Request.BuildPath.empty()) {
-    llvm::SmallString<256> Path(Request.BuildPath);
-    if (!llvm::sys::fs::exists(Path))
-      return error("compile database directory '" + Request.BuildPath +
-                   "' does not exist; pass -p <build-dir> of a configured build");
-    if (llvm::sys::fs::is_directory(Path)) {
-      llvm::SmallString<256> Json(Path);
-      llvm::sys::path::append(Json, "compile_commands.json");
-      if (llvm::sys::fs::exists(Json))
-        Path = Json;
-    }
-    if (llvm::sys::path::extension(Path) == ".json") {
-      if (!isReadable(Path))
-        return error("cannot read compile database '" + Path +
-                     "': permission denied");
-      DB = JSONCompilationDatabase::loadFromFile(
-          Path, Err, JSONCommandLineSyntax::AutoDetect);
-      if (!DB)
-        return error("malformed compile database '" + Path + "': " +
-                     llvm::StringRef(Err).trim() +
-                     "; regenerate it (cmake -DCMAKE_EXPORT_COMPILE_COMMANDS=ON)");
-    } else {
-      DB = CompilationDatabase::loadFromDirectory(Path, Err);
-      if (!DB)
-        return error("no compile_commands.json in '" + Request.BuildPath +
-                     "'; configure the build with "
-                     "-DCMAKE_EXPORT_COMPILE_COMMANDS=ON, or pass compiler "
-                     "flags after '--'");
-    }
-  } else {
-    if (Request.Sources.empty())
-      return error("no input files and no compile database; pass -p "
-                   "<build-dir> or source files");
-    DB = CompilationDatabase::autoDetectFromSource(Request.Sources.front(),
-                                                   Err);
-    if (!DB)
-      return error("no compile database found for '" +
-                   Request.Sources.front() +
-                   "' or its parent directories; pass -p <build-dir> or "
-                   "compiler flags after '--'");
+  llvm::SmallString<256> Path(BuildPath);
+  if (!llvm::sys::fs::exists(Path))
+    return error("compile database directory '" + BuildPath +
+                 "' does not exist; pass -p <build-dir> of a configured build");
+  if (llvm::sys::fs::is_directory(Path)) {
+    llvm::SmallString<256> Json(Path);
+    llvm::sys::path::append(Json, "compile_commands.json");
+    if (llvm::sys::fs::exists(Json))
+      Path = Json;
   }
+  if (llvm::sys::path::extension(Path) != ".json") {
+    auto DB = CompilationDatabase::loadFromDirectory(Path, Err);
+    if (!DB)
+      return error("no compile_commands.json in '" + BuildPath +
+                   "'; configure the build with "
+                   "-DCMAKE_EXPORT_COMPILE_COMMANDS=ON, or pass compiler "
+                   "flags after '--'");
+    return std::move(DB);
+  }
+  if (!isReadable(Path))
+    return error("cannot read compile database '" + Path +
+                 "': permission denied");
+  auto DB = JSONCompilationDatabase::loadFromFile(
+      Path, Err, JSONCommandLineSyntax::AutoDetect);
+  if (!DB)
+    return error("malformed compile database '" + Path + "': " +
+                 llvm::StringRef(Err).trim() +
+                 "; regenerate it (cmake -DCMAKE_EXPORT_COMPILE_COMMANDS=ON)");
+  return std::move(DB);
+}
 
-  if (!Fixed)
-    DB = inferMissingCompileCommands(std::move(DB));
-  DB = inferTargetAndDriverMode(std::move(DB));
-  DB = expandResponseFiles(std::move(DB), llvm::vfs::getRealFileSystem());
+/// The database found from the first source's directory upwards.
+llvm::Expected<std::unique_ptr<CompilationDatabase>>
+detectDatabase(const std::vector<std::string> &Sources) {
+  if (Sources.empty())
+    return error("no input files and no compile database; pass -p "
+                 "<build-dir> or source files");
+  std::string Err;
+  auto DB = CompilationDatabase::autoDetectFromSource(Sources.front(), Err);
+  if (!DB)
+    return error("no compile database found for '" + Sources.front() +
+                 "' or its parent directories; pass -p <build-dir> or "
+                 "compiler flags after '--'");
+  return std::move(DB);
+}
 
+/// \p DB adjusted: GCC-only flags dropped, the extra arguments added, quiet
+/// about warning counts, and clang's builtin headers found.
+std::unique_ptr<CompilationDatabase>
+adjustCommands(std::unique_ptr<CompilationDatabase> DB,
+               const DatabaseRequest &Request, const char *Argv0) {
   auto Adjusting = std::make_unique<ArgumentsAdjustingCompilations>(
       std::move(DB));
   Adjusting->appendArgumentsAdjuster(
@@ -194,7 +197,52 @@ loadCompileDatabase(DatabaseRequest Request, const char *Argv0) {
                      "-resource-dir=" + ResourceDir);
           return Out;
         });
-  return std::unique_ptr<CompilationDatabase>(std::move(Adjusting));
+  return Adjusting;
+}
+
+/// The whole build: the C and C++ sources of \p Loaded's database (builds
+/// list assembly and other languages too).
+llvm::Error listBuildFiles(LoadedDatabase &Loaded, const std::string &BuildPath) {
+  for (std::string &F : Loaded.Database->getAllFiles())
+    if (isCOrCxxSource(F))
+      Loaded.Files.push_back(std::move(F));
+    else
+      ++Loaded.SkippedOtherLanguages;
+  if (Loaded.Files.empty())
+    return error("the compile database in '" + BuildPath + "' lists no files");
+  return llvm::Error::success();
+}
+
+} // namespace
+
+llvm::Expected<LoadedDatabase> loadCompileDatabase(DatabaseRequest Request,
+                                                   const char *Argv0) {
+  const bool Fixed = Request.Fixed != nullptr;
+  llvm::Expected<std::unique_ptr<CompilationDatabase>> DB =
+      std::move(Request.Fixed);
+  if (!Fixed)
+    DB = Request.BuildPath.empty() ? detectDatabase(Request.Sources)
+                                   : loadBuildDatabase(Request.BuildPath);
+  if (!DB)
+    return DB.takeError();
+  // Compile commands for files a build's database does not list.
+  if (!Fixed)
+    *DB = inferMissingCompileCommands(std::move(*DB));
+  *DB = inferTargetAndDriverMode(std::move(*DB));
+  *DB = expandResponseFiles(std::move(*DB), llvm::vfs::getRealFileSystem());
+
+  LoadedDatabase Loaded;
+  Loaded.Database = adjustCommands(std::move(*DB), Request, Argv0);
+  Loaded.Files = std::move(Request.Sources);
+  if (!Loaded.Files.empty())
+    return std::move(Loaded);
+  // No sources: the whole build, if -p named one.
+  if (Fixed)
+    return error("no input files; name source files or pass -p <build-dir> "
+                 "to analyse the whole build");
+  if (llvm::Error E = listBuildFiles(Loaded, Request.BuildPath))
+    return std::move(E);
+  return std::move(Loaded);
 }
 
 } // namespace corolint

@@ -21,13 +21,24 @@ struct DatabaseRequest {
   std::vector<std::string> ExtraArgs, ExtraArgsBefore;
 };
 
+/// A compile database and the files to analyse with it.
+struct LoadedDatabase {
+  std::unique_ptr<clang::tooling::CompilationDatabase> Database;
+  /// The sources requested, or with none, the C and C++ sources the -p
+  /// database lists (absolute, unsorted, possibly repeated).
+  std::vector<std::string> Files;
+  /// Files of other languages (assembly, ...) the database lists.
+  size_t SkippedOtherLanguages = 0;
+};
+
 /// Loads the compile database the way clang-tidy does (fixed args after
 /// "--", -p, or auto-detection from the first source's directory), with
 /// interpolation for files the database does not list, and adjusted so that
 /// GCC-only flags do not stop the analysis and clang's builtin headers are
-/// found. Errors are one line, ready to print.
-llvm::Expected<std::unique_ptr<clang::tooling::CompilationDatabase>>
-loadCompileDatabase(DatabaseRequest Request, const char *Argv0);
+/// found. Without sources, the files are the whole -p build's. Errors are
+/// one line, ready to print.
+llvm::Expected<LoadedDatabase> loadCompileDatabase(DatabaseRequest Request,
+                                                   const char *Argv0);
 
 /// The resource directory (clang's builtin headers) corolint uses: one beside
 /// the executable if there is one, else the one of the Clang it was built

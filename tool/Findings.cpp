@@ -1,147 +1,19 @@
 //===--- Findings.cpp -----------------------------------------------------===//
 
 #include "Findings.h"
-#include "Runner.h"
+#include "Baseline.h"
+#include "ChangedLines.h"
+#include "Diagnostics.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
-#include "llvm/Support/ConvertUTF.h"
 #include "llvm/Support/FileSystem.h"
-#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/SHA1.h"
 #include "llvm/Support/raw_ostream.h"
+#include <algorithm>
 #include <map>
 
 namespace corolint {
-
-SourceCache::Entry &SourceCache::get(const std::string &File) {
-  auto &Slot = Files[File];
-  if (Slot)
-    return *Slot;
-  Slot = std::make_unique<Entry>();
-  if (auto Buffer = llvm::MemoryBuffer::getFile(File, /*IsText=*/false,
-                                                /*RequiresNullTerminator=*/false)) {
-    Slot->Text = (*Buffer)->getBuffer().str();
-    Slot->Readable = true;
-  }
-  Slot->LineStarts.push_back(0);
-  for (size_t I = 0; I < Slot->Text.size(); ++I)
-    if (Slot->Text[I] == '\n')
-      Slot->LineStarts.push_back(I + 1);
-  return *Slot;
-}
-
-const std::string *SourceCache::text(const std::string &File) {
-  Entry &E = get(File);
-  return E.Readable ? &E.Text : nullptr;
-}
-
-std::pair<unsigned, unsigned> SourceCache::lineColumn(const std::string &File,
-                                                      unsigned Offset) {
-  Entry &E = get(File);
-  auto It = llvm::upper_bound(E.LineStarts, Offset);
-  unsigned Line = It - E.LineStarts.begin();
-  // Columns in UTF-16 code units, as SARIF's default columnKind says: a
-  // UTF-8 sequence counts once, or twice when it encodes a code point
-  // outside the BMP (a four-byte sequence).
-  unsigned Column = 1;
-  for (size_t I = E.LineStarts[Line - 1]; I < Offset && I < E.Text.size(); ++I) {
-    unsigned char C = E.Text[I];
-    if ((C & 0xC0) == 0x80)
-      continue; // a continuation byte
-    Column += C >= 0xF0 ? 2 : 1;
-  }
-  return {Line, Column};
-}
-
-llvm::StringRef SourceCache::line(const std::string &File, unsigned Line) {
-  Entry &E = get(File);
-  if (Line == 0 || Line > E.LineStarts.size())
-    return {};
-  size_t Begin = E.LineStarts[Line - 1];
-  size_t End = Line < E.LineStarts.size() ? E.LineStarts[Line] : E.Text.size();
-  return llvm::StringRef(E.Text).slice(Begin, End).rtrim("\r\n");
-}
-
-const std::vector<std::string> &SourceCache::lineHashes(const std::string &File) {
-  Entry &E = get(File);
-  if (!E.Hashed) {
-    E.Hashes = githubLineHashes(E.Text);
-    E.Hashed = true;
-  }
-  return E.Hashes;
-}
-
-std::vector<std::string> githubLineHashes(llvm::StringRef Text) {
-  // The upload action reads the file as UTF-8 and hashes UTF-16 code units
-  // with 64-bit two's-complement arithmetic.
-  llvm::SmallVector<llvm::UTF16, 0> Units;
-  if (!llvm::convertUTF8ToUTF16String(Text, Units)) {
-    Units.clear();
-    for (char C : Text)
-      Units.push_back(static_cast<unsigned char>(C));
-  }
-  constexpr unsigned BlockSize = 100;
-  constexpr uint64_t Mod = 37;
-  uint64_t FirstMod = 1;
-  for (unsigned I = 0; I < BlockSize; ++I)
-    FirstMod *= Mod;
-
-  std::vector<std::string> Hashes(1);
-  std::vector<uint32_t> Window(BlockSize, 0);
-  std::vector<int> LineNumbers(BlockSize, -1);
-  std::map<std::string, unsigned> Counts;
-  uint64_t Hash = 0;
-  unsigned Index = 0;
-  int LineNumber = 0;
-  bool LineStart = true, PrevCR = false;
-
-  auto Output = [&] {
-    std::string Value = llvm::utohexstr(Hash, /*LowerCase=*/true);
-    unsigned N = ++Counts[Value];
-    int Line = LineNumbers[Index];
-    if (Hashes.size() <= size_t(Line))
-      Hashes.resize(Line + 1);
-    Hashes[Line] = Value + ":" + std::to_string(N);
-    LineNumbers[Index] = -1;
-  };
-  auto Update = [&](uint32_t Current) {
-    uint32_t Begin = Window[Index];
-    Window[Index] = Current;
-    Hash = Mod * Hash + Current - FirstMod * Begin;
-    Index = (Index + 1) % BlockSize;
-  };
-  auto Process = [&](uint32_t Current) {
-    if (Current == ' ' || Current == '\t' || (PrevCR && Current == '\n')) {
-      PrevCR = false;
-      return;
-    }
-    if (Current == '\r') {
-      Current = '\n';
-      PrevCR = true;
-    } else {
-      PrevCR = false;
-    }
-    if (LineNumbers[Index] != -1)
-      Output();
-    if (LineStart) {
-      LineStart = false;
-      LineNumbers[Index] = ++LineNumber;
-    }
-    if (Current == '\n')
-      LineStart = true;
-    Update(Current);
-  };
-  for (llvm::UTF16 U : Units)
-    Process(U);
-  Process(65535); // the action's end-of-file marker
-  for (unsigned I = 0; I < BlockSize; ++I) {
-    if (LineNumbers[Index] != -1)
-      Output();
-    Update(0);
-  }
-  return Hashes;
-}
 
 std::string findRoot(llvm::StringRef Explicit) {
   llvm::SmallString<256> Dir;
@@ -203,41 +75,32 @@ std::string withoutBlanks(llvm::StringRef S) {
   return Out;
 }
 
-} // namespace
-
-std::vector<Finding>
-makeFindings(const std::vector<clang::tidy::ClangTidyError> &Errors,
-             llvm::StringRef Root, SourceCache &Sources) {
-  std::vector<Finding> Out;
-  for (size_t I = 0; I < Errors.size(); ++I) {
-    const clang::tidy::ClangTidyError &E = Errors[I];
-    if (isCompilerError(E) || E.DiagnosticName == "clang-tidy-config" ||
-        E.Message.FilePath.empty())
+Finding makeFinding(clang::tidy::ClangTidyError E, llvm::StringRef Root,
+                    SourceCache &Sources) {
+  Finding F(std::move(E));
+  const clang::tooling::DiagnosticMessage &M = F.Diagnostic.Message;
+  F.Check = F.Diagnostic.DiagnosticName;
+  F.Message = M.Message;
+  F.Error = F.Diagnostic.DiagLevel == clang::tooling::Diagnostic::Error;
+  F.Where = position(M.FilePath, M.FileOffset, &M.Ranges, Root, Sources);
+  for (const auto &N : F.Diagnostic.Notes) {
+    if (N.FilePath.empty())
       continue;
-    Finding F;
-    F.ErrorIndex = I;
-    F.Check = E.DiagnosticName;
-    F.Message = E.Message.Message;
-    F.Error = E.DiagLevel == clang::tooling::Diagnostic::Error;
-    F.Where = position(E.Message.FilePath, E.Message.FileOffset, &E.Message.Ranges,
-                       Root, Sources);
-    for (const auto &N : E.Notes) {
-      if (N.FilePath.empty())
-        continue;
-      F.Notes.push_back({position(N.FilePath, N.FileOffset, &N.Ranges, Root, Sources),
-                         N.Message});
-    }
-    Out.push_back(std::move(F));
+    F.Notes.push_back(
+        {position(N.FilePath, N.FileOffset, &N.Ranges, Root, Sources), N.Message});
   }
+  return F;
+}
 
-  // Fingerprints: content, not line numbers; identical ones in a file are
-  // told apart by their order.
+/// Fingerprints: content, not line numbers; identical ones in a file are
+/// told apart by their order.
+void addFingerprints(std::vector<Finding> &Findings, SourceCache &Sources) {
   std::map<std::string, unsigned> Seen;
   auto Number = [&](std::string Digest) {
     Digest.resize(32);
     return Digest + ":" + std::to_string(++Seen[Digest]);
   };
-  for (Finding &F : Out) {
+  for (Finding &F : Findings) {
     auto Hash = [&](unsigned FirstLine, unsigned LastLine) {
       llvm::SHA1 Hasher;
       auto Add = [&](llvm::StringRef S) {
@@ -255,7 +118,40 @@ makeFindings(const std::vector<clang::tidy::ClangTidyError> &Errors,
     F.Fingerprint = Number(Hash(Line > 1 ? Line - 1 : 1, Line + 1));
     F.LineFingerprint = Number("L" + Hash(Line, Line));
   }
-  return Out;
+}
+
+} // namespace
+
+Results collectFindings(std::vector<clang::tidy::ClangTidyError> Diagnostics,
+                        llvm::StringRef Root, const FindingFilter &Filter,
+                        SourceCache &Sources) {
+  const bool Filtering = Filter.Changes || Filter.Accepted;
+  Results R;
+  for (clang::tidy::ClangTidyError &E : Diagnostics) {
+    DiagnosticKind Kind = classify(E);
+    if (Kind == DiagnosticKind::Finding)
+      R.Findings.push_back(makeFinding(std::move(E), Root, Sources));
+    else if (Kind != DiagnosticKind::Unplaced || !Filtering)
+      R.Others.push_back(std::move(E));
+  }
+  // Over all findings, before filtering: a finding's occurrence number must
+  // not depend on what is reported.
+  addFingerprints(R.Findings, Sources);
+  if (Filter.Changes)
+    llvm::erase_if(R.Findings, [&](const Finding &F) {
+      return !Filter.Changes->contains(F.Where.File, F.Where.Line);
+    });
+  if (Filter.Accepted)
+    R.Baselined = subtractBaseline(R.Findings, *Filter.Accepted);
+  return R;
+}
+
+std::vector<clang::tidy::ClangTidyError> diagnosticsOf(const Results &R) {
+  std::vector<clang::tidy::ClangTidyError> All = R.Others;
+  for (const Finding &F : R.Findings)
+    All.push_back(F.Diagnostic);
+  std::stable_sort(All.begin(), All.end(), reportOrder);
+  return All;
 }
 
 } // namespace corolint

@@ -1,22 +1,26 @@
-//===--- Findings.h - findings with positions and stable fingerprints -----===//
+//===--- Findings.h - the findings stage: what a run found, to report -----===//
 //
-// The reports (SARIF, JSON, GitHub annotations), baselines and changed-line
-// filtering all need the same view of a finding: where it is in line and
-// column terms, relative to the project root, and a fingerprint that
-// survives edits that only move it.
+// After the run, a Finding is the one currency: the text output, SARIF, JSON,
+// GitHub annotations, baselines and changed-line filtering all read the same
+// list. A finding carries its place in line and column terms relative to the
+// project root, fingerprints that survive edits that only move it, and the
+// clang-tidy diagnostic it was made from (for the text output and fixes).
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef COROLINT_TOOL_FINDINGS_H
 #define COROLINT_TOOL_FINDINGS_H
 
+#include "SourceCache.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
-#include "llvm/ADT/StringMap.h"
-#include <memory>
+#include "llvm/ADT/StringRef.h"
 #include <string>
 #include <vector>
 
 namespace corolint {
+
+class ChangedLines;
+struct Baseline;
 
 struct Position {
   std::string File;         // absolute
@@ -30,6 +34,9 @@ struct Note {
 };
 
 struct Finding {
+  explicit Finding(clang::tidy::ClangTidyError Diagnostic)
+      : Diagnostic(std::move(Diagnostic)) {}
+
   std::string Check;
   std::string Message;
   bool Error = false; // --warnings-as-errors made it an error
@@ -42,50 +49,45 @@ struct Finding {
   /// The same without the neighbouring lines: the fallback a baseline
   /// matches on when an edit touched the lines around a finding.
   std::string LineFingerprint;
-  /// Index into the errors the finding was made from.
-  size_t ErrorIndex = 0;
+  /// clang-tidy's diagnostic, with its fixes: what the text output prints
+  /// and --fix/--export-fixes apply.
+  clang::tidy::ClangTidyError Diagnostic;
 };
 
-/// Reads source files once and answers line/column questions about them.
-class SourceCache {
-public:
-  /// The file's text, or null when it cannot be read.
-  const std::string *text(const std::string &File);
-  /// 1-based line and column of byte \p Offset.
-  std::pair<unsigned, unsigned> lineColumn(const std::string &File,
-                                           unsigned Offset);
-  /// The text of 1-based line \p Line, without its line break.
-  llvm::StringRef line(const std::string &File, unsigned Line);
-  /// GitHub's rolling line hashes of the whole file, 1-based.
-  const std::vector<std::string> &lineHashes(const std::string &File);
-
-private:
-  struct Entry {
-    std::string Text;
-    bool Readable = false;
-    std::vector<unsigned> LineStarts;
-    std::vector<std::string> Hashes;
-    bool Hashed = false;
-  };
-  Entry &get(const std::string &File);
-  llvm::StringMap<std::unique_ptr<Entry>> Files;
+/// What the findings stage hands to the report.
+struct Results {
+  /// The findings to report, in reportOrder.
+  std::vector<Finding> Findings;
+  /// The other diagnostics the text output shows, in reportOrder: compiler
+  /// errors and configuration problems always; warnings about no place in
+  /// the code only when no filter is on (they are on no changed line and
+  /// in no baseline).
+  std::vector<clang::tidy::ClangTidyError> Others;
+  /// Findings left out because the baseline has them.
+  size_t Baselined = 0;
 };
 
-/// GitHub code scanning's line hashes for \p Text (one per line, 1-based
-/// index 0 unused): the rolling hash over the next 100 non-blank characters
-/// from each line start, with CR/CRLF as LF, numbered among equal hashes.
-std::vector<std::string> githubLineHashes(llvm::StringRef Text);
+/// Which findings to report.
+struct FindingFilter {
+  /// --diff: only findings on these lines.
+  const ChangedLines *Changes = nullptr;
+  /// --baseline: not the findings recorded in it.
+  const Baseline *Accepted = nullptr;
+};
 
 /// The project root findings are reported relative to: \p Explicit if
 /// given, else the enclosing git work tree of the current directory, else
 /// the current directory.
 std::string findRoot(llvm::StringRef Explicit);
 
-/// The findings among \p Errors (compiler errors and configuration problems
-/// are left out), with positions and fingerprints.
-std::vector<Finding>
-makeFindings(const std::vector<clang::tidy::ClangTidyError> &Errors,
-             llvm::StringRef Root, SourceCache &Sources);
+/// The findings stage: the run's diagnostics as findings, then \p Filter.
+Results collectFindings(std::vector<clang::tidy::ClangTidyError> Diagnostics,
+                        llvm::StringRef Root, const FindingFilter &Filter,
+                        SourceCache &Sources);
+
+/// The clang-tidy diagnostics of \p R, findings and others, in reportOrder:
+/// what the text output prints and --export-fixes writes.
+std::vector<clang::tidy::ClangTidyError> diagnosticsOf(const Results &R);
 
 } // namespace corolint
 

@@ -133,58 +133,76 @@ std::string checkSummary(llvm::StringRef Check) {
   return Check.str();
 }
 
-void writeSarif(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
-                const ReportInfo &Info, SourceCache &Sources) {
+namespace {
+
+/// The SARIF rules: one per enabled check, and per other check (a compiler
+/// warning) that has a finding; sorted.
+std::vector<std::string> sarifRuleIds(const std::vector<Finding> &Findings,
+                                      const ReportInfo &Info) {
   std::vector<std::string> Rules = Info.Checks;
   for (const Finding &F : Findings)
     if (!llvm::is_contained(Rules, F.Check))
       Rules.push_back(F.Check);
   llvm::sort(Rules);
   Rules.erase(std::unique(Rules.begin(), Rules.end()), Rules.end());
+  return Rules;
+}
 
+llvm::json::Object sarifRule(const std::string &Id) {
+  std::string Summary = checkSummary(Id);
+  llvm::StringRef Doc = checkDocumentation(Id);
+  llvm::json::Object Rule{
+      {"id", Id},
+      {"name", ruleName(Id)},
+      {"shortDescription", llvm::json::Object{{"text", Summary}}},
+      {"fullDescription", llvm::json::Object{{"text", Summary}}},
+      {"defaultConfiguration", llvm::json::Object{{"level", "warning"}}},
+      {"properties",
+       llvm::json::Object{{"tags", llvm::json::Array{"coroutines", "async"}}}}};
+  if (!Doc.empty())
+    Rule["help"] = llvm::json::Object{{"text", Doc}, {"markdown", Doc}};
+  return Rule;
+}
+
+llvm::json::Object sarifResult(const Finding &F,
+                               const std::vector<std::string> &Rules,
+                               SourceCache &Sources) {
+  llvm::json::Array Related;
+  unsigned Id = 0;
+  for (const Note &N : F.Notes)
+    Related.push_back(llvm::json::Object{
+        {"id", Id++},
+        {"physicalLocation", physicalLocation(N.Where)},
+        {"message", llvm::json::Object{{"text", N.Message}}}});
+  llvm::json::Object Fingerprints{{"corolint/v1", F.Fingerprint}};
+  const std::vector<std::string> &Hashes = Sources.lineHashes(F.Where.File);
+  if (F.Where.Line < Hashes.size() && !Hashes[F.Where.Line].empty())
+    Fingerprints["primaryLocationLineHash"] = Hashes[F.Where.Line];
+  llvm::json::Object Result{
+      {"ruleId", F.Check},
+      {"ruleIndex", std::find(Rules.begin(), Rules.end(), F.Check) - Rules.begin()},
+      {"level", F.Error ? "error" : "warning"},
+      {"message", llvm::json::Object{{"text", F.Message}}},
+      {"locations",
+       llvm::json::Array{llvm::json::Object{
+           {"physicalLocation", physicalLocation(F.Where)}}}},
+      {"partialFingerprints", std::move(Fingerprints)}};
+  if (!Related.empty())
+    Result["relatedLocations"] = std::move(Related);
+  return Result;
+}
+
+} // namespace
+
+void writeSarif(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
+                const ReportInfo &Info, SourceCache &Sources) {
+  std::vector<std::string> Rules = sarifRuleIds(Findings, Info);
   llvm::json::Array RuleArray;
-  for (const std::string &R : Rules) {
-    std::string Summary = checkSummary(R);
-    llvm::StringRef Doc = checkDocumentation(R);
-    llvm::json::Object Rule{
-        {"id", R},
-        {"name", ruleName(R)},
-        {"shortDescription", llvm::json::Object{{"text", Summary}}},
-        {"fullDescription", llvm::json::Object{{"text", Summary}}},
-        {"defaultConfiguration", llvm::json::Object{{"level", "warning"}}},
-        {"properties",
-         llvm::json::Object{{"tags", llvm::json::Array{"coroutines", "async"}}}}};
-    if (!Doc.empty())
-      Rule["help"] = llvm::json::Object{{"text", Doc}, {"markdown", Doc}};
-    RuleArray.push_back(std::move(Rule));
-  }
-
+  for (const std::string &R : Rules)
+    RuleArray.push_back(sarifRule(R));
   llvm::json::Array Results;
-  for (const Finding &F : Findings) {
-    llvm::json::Array Related;
-    unsigned Id = 0;
-    for (const Note &N : F.Notes)
-      Related.push_back(llvm::json::Object{
-          {"id", Id++},
-          {"physicalLocation", physicalLocation(N.Where)},
-          {"message", llvm::json::Object{{"text", N.Message}}}});
-    llvm::json::Object Fingerprints{{"corolint/v1", F.Fingerprint}};
-    const std::vector<std::string> &Hashes = Sources.lineHashes(F.Where.File);
-    if (F.Where.Line < Hashes.size() && !Hashes[F.Where.Line].empty())
-      Fingerprints["primaryLocationLineHash"] = Hashes[F.Where.Line];
-    llvm::json::Object Result{
-        {"ruleId", F.Check},
-        {"ruleIndex", std::find(Rules.begin(), Rules.end(), F.Check) - Rules.begin()},
-        {"level", F.Error ? "error" : "warning"},
-        {"message", llvm::json::Object{{"text", F.Message}}},
-        {"locations",
-         llvm::json::Array{llvm::json::Object{
-             {"physicalLocation", physicalLocation(F.Where)}}}},
-        {"partialFingerprints", std::move(Fingerprints)}};
-    if (!Related.empty())
-      Result["relatedLocations"] = std::move(Related);
-    Results.push_back(std::move(Result));
-  }
+  for (const Finding &F : Findings)
+    Results.push_back(sarifResult(F, Rules, Sources));
 
   std::string RootUri = fileUri(Info.Root);
   if (!llvm::StringRef(RootUri).ends_with("/"))
@@ -252,85 +270,6 @@ void writeGithub(llvm::raw_ostream &OS, const std::vector<Finding> &Findings) {
        << ",title=" << escapeProperty(F.Check) << "::" << escapeData(Message)
        << "\n";
   }
-}
-
-void writeBaseline(llvm::raw_ostream &OS, const std::vector<Finding> &Findings) {
-  llvm::json::Array Items;
-  for (const Finding &F : Findings)
-    Items.push_back(llvm::json::Object{{"fingerprint", F.Fingerprint},
-                                       {"lineFingerprint", F.LineFingerprint},
-                                       {"check", F.Check},
-                                       {"file", F.Where.RelativeFile},
-                                       {"line", F.Where.Line},
-                                       {"message", F.Message}});
-  llvm::json::Value Doc = llvm::json::Object{
-      {"corolintBaseline", 1}, {"findings", std::move(Items)}};
-  OS << llvm::formatv("{0:2}", Doc) << "\n";
-}
-
-llvm::Expected<Baseline> readBaseline(llvm::StringRef Path) {
-  auto Buffer = llvm::MemoryBuffer::getFile(Path);
-  if (!Buffer)
-    return llvm::createStringError(Buffer.getError(),
-                                   "cannot read baseline '%s': %s",
-                                   Path.str().c_str(),
-                                   Buffer.getError().message().c_str());
-  auto Parsed = llvm::json::parse((*Buffer)->getBuffer());
-  if (!Parsed)
-    return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                   "baseline '%s' is not JSON: %s",
-                                   Path.str().c_str(),
-                                   llvm::toString(Parsed.takeError()).c_str());
-  const llvm::json::Object *Root = Parsed->getAsObject();
-  const llvm::json::Array *Items = Root ? Root->getArray("findings") : nullptr;
-  if (!Root || !Root->getInteger("corolintBaseline") || !Items)
-    return llvm::createStringError(
-        llvm::inconvertibleErrorCode(),
-        "'%s' is not a corolint baseline (write one with --write-baseline)",
-        Path.str().c_str());
-  Baseline B;
-  for (const llvm::json::Value &V : *Items) {
-    const llvm::json::Object *O = V.getAsObject();
-    auto FP = O ? O->getString("fingerprint") : std::nullopt;
-    if (!FP)
-      return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                     "baseline '%s' has an entry without a "
-                                     "fingerprint",
-                                     Path.str().c_str());
-    std::string LineFP;
-    if (auto L = O->getString("lineFingerprint"))
-      LineFP = L->str();
-    B.Context.emplace(FP->str(), LineFP);
-    if (!LineFP.empty())
-      ++B.Line[LineFP];
-  }
-  return B;
-}
-
-size_t subtractBaseline(std::vector<Finding> &Findings, Baseline B) {
-  // First by the line and its neighbours; what is left by the line alone,
-  // so that an edit next to an old finding does not make it new. Each
-  // baseline entry matches once.
-  size_t Before = Findings.size();
-  auto Take = [](std::map<std::string, unsigned> &Counts, const std::string &Key) {
-    auto It = Counts.find(Key);
-    if (It == Counts.end() || It->second == 0)
-      return false;
-    --It->second;
-    return true;
-  };
-  llvm::erase_if(Findings, [&](const Finding &F) {
-    auto It = B.Context.find(F.Fingerprint);
-    if (It == B.Context.end())
-      return false;
-    // The entry is used up, under both of its names.
-    if (!It->second.empty())
-      Take(B.Line, It->second);
-    B.Context.erase(It);
-    return true;
-  });
-  llvm::erase_if(Findings, [&](const Finding &F) { return Take(B.Line, F.LineFingerprint); });
-  return Before - Findings.size();
 }
 
 } // namespace corolint

@@ -1,4 +1,4 @@
-//===--- Report.h - machine-readable reports and baselines ----------------===//
+//===--- Report.h - the machine-readable reports: SARIF, JSON, GitHub -----===//
 
 #ifndef COROLINT_TOOL_REPORT_H
 #define COROLINT_TOOL_REPORT_H
@@ -6,7 +6,6 @@
 #include "Findings.h"
 #include "llvm/Support/Error.h"
 #include "llvm/Support/raw_ostream.h"
-#include <map>
 #include <string>
 #include <vector>
 
@@ -36,20 +35,6 @@ void writeJson(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
 
 /// GitHub Actions workflow commands (::warning file=...,line=...::message).
 void writeGithub(llvm::raw_ostream &OS, const std::vector<Finding> &Findings);
-
-/// A baseline: the fingerprints of findings accepted for now, with and
-/// without their neighbouring lines (fingerprint -> count).
-struct Baseline {
-  /// Context fingerprint -> the entry's line fingerprint.
-  std::multimap<std::string, std::string> Context;
-  std::map<std::string, unsigned> Line;
-};
-
-void writeBaseline(llvm::raw_ostream &OS, const std::vector<Finding> &Findings);
-llvm::Expected<Baseline> readBaseline(llvm::StringRef Path);
-
-/// Removes from \p Findings those in \p B; returns how many were removed.
-size_t subtractBaseline(std::vector<Finding> &Findings, Baseline B);
 
 /// The documentation of a check (its docs/checks page), or empty.
 llvm::StringRef checkDocumentation(llvm::StringRef Check);

@@ -1,4 +1,12 @@
-//===--- Runner.h - analyse translation units in parallel -----------------===//
+//===--- Runner.h - the run stage: analyse translation units in parallel --===//
+//
+// Each translation unit is analysed on its own and yields a plain value
+// (UnitResult): its diagnostics, why it failed if it did, and clang-tidy's
+// counts of what it suppressed. The values are merged in input order, so
+// the merged result does not depend on where a UnitResult came from (a
+// thread here, or one day a worker process or a result cache).
+//
+//===----------------------------------------------------------------------===//
 
 #ifndef COROLINT_TOOL_RUNNER_H
 #define COROLINT_TOOL_RUNNER_H
@@ -20,27 +28,49 @@ struct RunOptions {
   bool Progress = false;    // one-line progress display on stderr
 };
 
-struct RunResult {
-  /// Every diagnostic of every translation unit, de-duplicated (a finding in
-  /// a header seen by several translation units appears once) and sorted by
-  /// file, offset and check: the same whatever the number of jobs.
-  std::vector<clang::tidy::ClangTidyError> Errors;
+/// What analysing one translation unit produced.
+struct UnitResult {
+  std::string File;
+  /// Every diagnostic clang-tidy kept (after NOLINT and the header filter).
+  std::vector<clang::tidy::ClangTidyError> Diagnostics;
+  /// Why the file was not analysed or did not parse; empty when it was.
+  std::string Failure;
+  clang::tidy::ClangTidyStats Stats;
+};
+
+/// What a run has to say besides its diagnostics.
+struct RunSummary {
   /// Files whose translation unit did not parse, with the reason.
   std::vector<std::pair<std::string, std::string>> Failed;
   clang::tidy::ClangTidyStats Stats;
   unsigned Analysed = 0;
 };
 
+struct RunResult {
+  /// Every diagnostic of every translation unit, de-duplicated (a finding in
+  /// a header seen by several translation units appears once) and in
+  /// reportOrder: the same whatever the number of jobs.
+  std::vector<clang::tidy::ClangTidyError> Diagnostics;
+  RunSummary Summary;
+};
+
 using OptionsProviderFactory =
     std::function<std::unique_ptr<clang::tidy::ClangTidyOptionsProvider>()>;
 
+/// Analyses \p File with its command from \p DB.
+UnitResult analyseUnit(const std::string &File,
+                       const clang::tooling::CompilationDatabase &DB,
+                       const OptionsProviderFactory &MakeProvider,
+                       const RunOptions &Options);
+
+/// Merges per-unit results (given in input order) into one.
+RunResult mergeResults(std::vector<UnitResult> Units);
+
+/// Analyses \p Files on Options.Jobs threads and merges the results.
 RunResult runParallel(const std::vector<std::string> &Files,
                       const clang::tooling::CompilationDatabase &DB,
                       const OptionsProviderFactory &MakeProvider,
                       const RunOptions &Options);
-
-/// Whether \p E is a compiler error rather than a check's finding.
-bool isCompilerError(const clang::tidy::ClangTidyError &E);
 
 } // namespace corolint
 

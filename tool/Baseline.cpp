@@ -1,0 +1,89 @@
+//===--- Baseline.cpp -----------------------------------------------------===//
+
+#include "Baseline.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
+
+namespace corolint {
+
+void writeBaseline(llvm::raw_ostream &OS, const std::vector<Finding> &Findings) {
+  llvm::json::Array Items;
+  for (const Finding &F : Findings)
+    Items.push_back(llvm::json::Object{{"fingerprint", F.Fingerprint},
+                                       {"lineFingerprint", F.LineFingerprint},
+                                       {"check", F.Check},
+                                       {"file", F.Where.RelativeFile},
+                                       {"line", F.Where.Line},
+                                       {"message", F.Message}});
+  llvm::json::Value Doc = llvm::json::Object{
+      {"corolintBaseline", 1}, {"findings", std::move(Items)}};
+  OS << llvm::formatv("{0:2}", Doc) << "\n";
+}
+
+llvm::Expected<Baseline> readBaseline(llvm::StringRef Path) {
+  auto Buffer = llvm::MemoryBuffer::getFile(Path);
+  if (!Buffer)
+    return llvm::createStringError(Buffer.getError(),
+                                   "cannot read baseline '%s': %s",
+                                   Path.str().c_str(),
+                                   Buffer.getError().message().c_str());
+  auto Parsed = llvm::json::parse((*Buffer)->getBuffer());
+  if (!Parsed)
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "baseline '%s' is not JSON: %s",
+                                   Path.str().c_str(),
+                                   llvm::toString(Parsed.takeError()).c_str());
+  const llvm::json::Object *Root = Parsed->getAsObject();
+  const llvm::json::Array *Items = Root ? Root->getArray("findings") : nullptr;
+  if (!Root || !Root->getInteger("corolintBaseline") || !Items)
+    return llvm::createStringError(
+        llvm::inconvertibleErrorCode(),
+        "'%s' is not a corolint baseline (write one with --write-baseline)",
+        Path.str().c_str());
+  Baseline B;
+  for (const llvm::json::Value &V : *Items) {
+    const llvm::json::Object *O = V.getAsObject();
+    auto FP = O ? O->getString("fingerprint") : std::nullopt;
+    if (!FP)
+      return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                     "baseline '%s' has an entry without a "
+                                     "fingerprint",
+                                     Path.str().c_str());
+    std::string LineFP;
+    if (auto L = O->getString("lineFingerprint"))
+      LineFP = L->str();
+    B.Context.emplace(FP->str(), LineFP);
+    if (!LineFP.empty())
+      ++B.Line[LineFP];
+  }
+  return B;
+}
+
+size_t subtractBaseline(std::vector<Finding> &Findings, Baseline B) {
+  // First by the line and its neighbours; what is left by the line alone,
+  // so that an edit next to an old finding does not make it new. Each
+  // baseline entry matches once.
+  size_t Before = Findings.size();
+  auto Take = [](std::map<std::string, unsigned> &Counts, const std::string &Key) {
+    auto It = Counts.find(Key);
+    if (It == Counts.end() || It->second == 0)
+      return false;
+    --It->second;
+    return true;
+  };
+  llvm::erase_if(Findings, [&](const Finding &F) {
+    auto It = B.Context.find(F.Fingerprint);
+    if (It == B.Context.end())
+      return false;
+    // The entry is used up, under both of its names.
+    if (!It->second.empty())
+      Take(B.Line, It->second);
+    B.Context.erase(It);
+    return true;
+  });
+  llvm::erase_if(Findings, [&](const Finding &F) { return Take(B.Line, F.LineFingerprint); });
+  return Before - Findings.size();
+}
+
+} // namespace corolint

@@ -1,0 +1,297 @@
+//===--- CommandLine.cpp --------------------------------------------------===//
+//
+// The options keep clang-tidy's names and meanings; the CI options (formats,
+// baselines, --diff) are corolint's own.
+//
+//===----------------------------------------------------------------------===//
+
+#include "CommandLine.h"
+#include "Findings.h"
+#include "clang-tidy/ClangTidyOptions.h"
+#include "clang/Basic/Version.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/raw_ostream.h"
+#include <algorithm>
+#include <thread>
+
+using namespace clang::tidy;
+using namespace llvm;
+
+namespace corolint {
+namespace {
+
+cl::OptionCategory CorolintCategory("corolint options");
+
+const char Overview[] = R"(corolint: finds async misuse in C++20 coroutine code.
+
+Usage: corolint [options] [<source>...] [-- <compiler args>]
+
+  With -p <build-dir> and no sources, every translation unit in that build's
+  compile_commands.json is analysed. The options, .clang-tidy files and
+  NOLINT comments work as in clang-tidy 19. Default checks: coro-*.
+)";
+
+cl::extrahelp ExitHelp(R"(
+Exit status:
+  0  nothing found
+  1  findings reported
+  2  corolint could not do its job: bad usage or configuration, no or
+     malformed compile database, a source file that does not exist or does
+     not parse (the other files are still analysed and reported)
+)");
+
+cl::desc desc(StringRef D) { return cl::desc(D.trim()); }
+
+cl::list<std::string> Sources(cl::Positional, cl::desc("[<source>...]"),
+                              cl::cat(CorolintCategory));
+cl::opt<std::string> BuildPath("p", desc("Build directory holding compile_commands.json (or the file itself)"),
+                               cl::value_desc("build-dir"),
+                               cl::cat(CorolintCategory));
+cl::list<std::string> ArgsAfter("extra-arg", desc("Additional argument to append to the compiler command line"),
+                                cl::cat(CorolintCategory));
+cl::list<std::string> ArgsBefore("extra-arg-before", desc("Additional argument to prepend to the compiler command line"),
+                                 cl::cat(CorolintCategory));
+cl::opt<std::string> Checks("checks", desc(R"(
+Comma-separated list of globs with optional '-' prefix, appended to the
+'Checks' of .clang-tidy files (as in clang-tidy). Default: coro-*)"),
+                            cl::init(""), cl::cat(CorolintCategory));
+cl::opt<std::string> WarningsAsErrors("warnings-as-errors", desc("Upgrades warnings to errors. Same format as --checks"),
+                                      cl::init(""), cl::cat(CorolintCategory));
+cl::opt<std::string> HeaderFilter("header-filter", desc(R"(
+Regular expression matching the names of the headers to output diagnostics
+from. Diagnostics from the main file of each translation unit are always
+displayed)"),
+                                  cl::init(""), cl::cat(CorolintCategory));
+cl::opt<std::string> ExcludeHeaderFilter("exclude-header-filter", desc("Regular expression matching the names of headers to exclude diagnostics from"),
+                                         cl::init(""), cl::cat(CorolintCategory));
+cl::opt<bool> SystemHeaders("system-headers", desc("Display the errors from system headers"),
+                            cl::init(false), cl::cat(CorolintCategory));
+cl::opt<std::string> LineFilter("line-filter", desc("JSON list of files and line ranges to output diagnostics from (as in clang-tidy)"),
+                                cl::init(""), cl::cat(CorolintCategory));
+cl::opt<bool> Fix("fix", desc("Apply suggested fixes (files are rewritten atomically)"),
+                  cl::init(false), cl::cat(CorolintCategory));
+cl::opt<bool> FixErrors("fix-errors", desc("Apply suggested fixes even if compilation errors were found"),
+                        cl::init(false), cl::cat(CorolintCategory));
+cl::opt<bool> FixNotes("fix-notes", desc(R"(
+Also apply fixes found in notes: the rewrites that change what the program
+does (such as inserting 'co_await'). Implies --fix)"),
+                       cl::init(false), cl::cat(CorolintCategory));
+cl::opt<std::string> FormatStyle("format-style", desc("Style for formatting code around applied fixes (none, file, llvm, ...)"),
+                                 cl::init("none"), cl::cat(CorolintCategory));
+cl::opt<bool> ListChecks("list-checks", desc("List all enabled checks and exit. Use with --checks=* to list all"),
+                         cl::init(false), cl::cat(CorolintCategory));
+cl::opt<std::string> Config("config", desc("Configuration in YAML/JSON format, as clang-tidy's --config"),
+                            cl::init(""), cl::cat(CorolintCategory));
+cl::opt<std::string> ConfigFile("config-file", desc("Path of a .clang-tidy-format configuration file"),
+                                cl::init(""), cl::cat(CorolintCategory));
+cl::opt<bool> DumpConfig("dump-config", desc("Dump the effective configuration, with check options, in YAML and exit"),
+                         cl::init(false), cl::cat(CorolintCategory));
+cl::opt<bool> VerifyConfig("verify-config", desc("Check the configuration for unknown checks and options and exit"),
+                           cl::init(false), cl::cat(CorolintCategory));
+cl::opt<std::string> ExportFixes("export-fixes", desc("YAML file to store suggested fixes in (for clang-apply-replacements)"),
+                                 cl::value_desc("filename"), cl::cat(CorolintCategory));
+cl::opt<bool> Quiet("quiet", desc("Suppress statistics and the summary line"),
+                    cl::init(false), cl::cat(CorolintCategory));
+cl::opt<bool> UseColor("use-color", desc("Use colors in diagnostics"),
+                       cl::init(false), cl::cat(CorolintCategory));
+cl::opt<unsigned> Jobs("j", desc("Number of translation units analysed in parallel (default: number of cores)"),
+                       cl::init(0), cl::cat(CorolintCategory));
+cl::opt<bool> EnableCheckProfile("enable-check-profile", desc("Enable per-check timing profiles, printed to stderr"),
+                                 cl::init(false), cl::cat(CorolintCategory));
+
+cl::OptionCategory CICategory("corolint CI options");
+cl::opt<std::string> Format("format", desc(R"(
+Output format: text (clang-tidy's diagnostics, the default), sarif (SARIF
+2.1.0, for GitHub code scanning), json, or github (workflow-command
+annotations))"),
+                            cl::init("text"), cl::cat(CICategory));
+cl::opt<std::string> Output("output", desc("Write the report to this file instead of standard output (sarif, json, github)"),
+                            cl::value_desc("file"), cl::cat(CICategory));
+cl::opt<std::string> Root("root", desc(R"(
+Directory findings are reported relative to (SARIF %SRCROOT%, baselines,
+--diff paths). Default: the enclosing git work tree, else the current
+directory)"),
+                          cl::value_desc("dir"), cl::cat(CICategory));
+cl::opt<std::string> WriteBaseline("write-baseline", desc(R"(
+Record today's findings in this file and exit 0: later runs with
+--baseline report only findings not in it)"),
+                                   cl::value_desc("file"), cl::cat(CICategory));
+cl::opt<std::string> BaselineFile("baseline", desc(R"(
+Report only findings not recorded in this baseline; the exit status counts
+only those. Matching ignores line numbers: findings keep matching when
+unrelated edits move them)"),
+                                  cl::value_desc("file"), cl::cat(CICategory));
+cl::opt<std::string> Diff("diff", desc(R"(
+Report only findings on lines changed since this git revision (committed or
+not), analysing only the translation units that are changed or include a
+changed file. '-' reads a unified diff from standard input instead)"),
+                          cl::value_desc("rev"), cl::cat(CICategory));
+
+std::string absolute(StringRef Path) {
+  SmallString<256> Abs(Path);
+  sys::fs::make_absolute(Abs);
+  sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+  return std::string(Abs);
+}
+
+Error problem(const Twine &Message) {
+  return createStringError(inconvertibleErrorCode(), Message);
+}
+
+/// Takes the compiler arguments after "--" (a fixed compile database, as in
+/// clang-tidy) and parses what is left: corolint's own command line.
+Expected<std::unique_ptr<clang::tooling::CompilationDatabase>>
+parseArguments(int Argc, const char **Argv) {
+  std::string FixedError;
+  std::unique_ptr<clang::tooling::CompilationDatabase> Fixed =
+      clang::tooling::FixedCompilationDatabase::loadFromCommandLine(
+          Argc, Argv, FixedError);
+  if (!FixedError.empty())
+    return problem(FixedError);
+  std::string ParseErrors;
+  raw_string_ostream ParseOS(ParseErrors);
+  if (!cl::ParseCommandLineOptions(Argc, Argv, Overview, &ParseOS)) {
+    StringRef First = StringRef(ParseErrors).split('\n').first.trim();
+    First.consume_front("corolint: ");
+    return problem(First + " (see corolint --help)");
+  }
+  return std::move(Fixed);
+}
+
+/// The report options that cannot go together.
+Error checkReportOptions() {
+  if (Format != "text" && Format != "sarif" && Format != "json" &&
+      Format != "github")
+    return problem("unknown --format '" + Format +
+                   "'; use text, sarif, json or github");
+  if (!Output.empty() && Format == "text")
+    return problem("--output needs --format=sarif, json or github (text goes "
+                   "to standard output)");
+  if (Format != "text" && (Fix || FixNotes || FixErrors))
+    return problem("--fix applies with --format=text only; run the fix and "
+                   "the report separately");
+  if (!WriteBaseline.empty() && !BaselineFile.empty())
+    return problem("--write-baseline and --baseline are mutually exclusive");
+  return Error::success();
+}
+
+/// --config or --config-file, parsed; nullopt when neither is given.
+Expected<std::optional<ClangTidyOptions>> readConfigOption() {
+  if (ConfigFile.getNumOccurrences() && Config.getNumOccurrences())
+    return problem("--config-file and --config are mutually exclusive; pass "
+                   "one");
+  if (!ConfigFile.getNumOccurrences() && !Config.getNumOccurrences())
+    return std::nullopt;
+  std::string Text = Config, Source = "--config";
+  if (ConfigFile.getNumOccurrences()) {
+    auto Buffer = MemoryBuffer::getFile(ConfigFile);
+    if (!Buffer)
+      return problem("cannot read config file '" + ConfigFile +
+                     "': " + Buffer.getError().message());
+    Text = (*Buffer)->getBuffer().str();
+    Source = ConfigFile;
+  }
+  auto Parsed = parseConfiguration(MemoryBufferRef(Text, Source));
+  if (!Parsed)
+    return problem("invalid configuration in " + Source + ": " +
+                   Parsed.getError().message());
+  return std::optional<ClangTidyOptions>(std::move(*Parsed));
+}
+
+/// clang-tidy's defaults and the overrides the command line gives.
+void setTidyOptions(TidyConfig &Tidy) {
+  ClangTidyOptions &Defaults = Tidy.Defaults;
+  Defaults.Checks = DefaultChecks;
+  Defaults.WarningsAsErrors = "";
+  Defaults.HeaderFilterRegex = HeaderFilter;
+  Defaults.ExcludeHeaderFilterRegex = ExcludeHeaderFilter;
+  Defaults.SystemHeaders = SystemHeaders;
+  Defaults.FormatStyle = FormatStyle;
+  Defaults.User = sys::Process::GetEnv("USER");
+
+  ClangTidyOptions &Overrides = Tidy.Overrides;
+  if (Checks.getNumOccurrences() > 0)
+    Overrides.Checks = Checks;
+  if (WarningsAsErrors.getNumOccurrences() > 0)
+    Overrides.WarningsAsErrors = WarningsAsErrors;
+  if (HeaderFilter.getNumOccurrences() > 0)
+    Overrides.HeaderFilterRegex = HeaderFilter;
+  if (ExcludeHeaderFilter.getNumOccurrences() > 0)
+    Overrides.ExcludeHeaderFilterRegex = ExcludeHeaderFilter;
+  if (SystemHeaders.getNumOccurrences() > 0)
+    Overrides.SystemHeaders = SystemHeaders;
+  if (FormatStyle.getNumOccurrences() > 0)
+    Overrides.FormatStyle = FormatStyle;
+  if (UseColor.getNumOccurrences() > 0)
+    Overrides.UseColor = UseColor;
+}
+
+/// Everything but the validation: the parsed options as plain values.
+void copyOptions(Options &O) {
+  for (const std::string &S : Sources)
+    O.Sources.push_back(absolute(S));
+  O.BuildPath = BuildPath;
+  O.ExtraArgs.assign(ArgsAfter.begin(), ArgsAfter.end());
+  O.ExtraArgsBefore.assign(ArgsBefore.begin(), ArgsBefore.end());
+  O.Diff = Diff;
+  O.ConfigPath = O.Sources.empty() ? absolute("dummy") : O.Sources.front();
+  O.Query = VerifyConfig ? ConfigQuery::VerifyConfig
+            : ListChecks ? ConfigQuery::ListChecks
+            : DumpConfig ? ConfigQuery::DumpConfig
+                         : ConfigQuery::None;
+  O.Run.Jobs = Jobs ? Jobs : std::max(1u, std::thread::hardware_concurrency());
+  O.Run.ApplyAnyFix = FixNotes;
+  O.Run.EnableCheckProfile = EnableCheckProfile;
+  O.Run.Progress = sys::Process::StandardErrIsDisplayed();
+  O.Format = Format;
+  O.Fix = FixNotes ? FB_FixNotes : (Fix || FixErrors) ? FB_Fix : FB_NoFix;
+  O.FixErrors = FixErrors;
+  O.Quiet = Quiet;
+}
+
+} // namespace
+
+Expected<Options> parseCommandLine(int Argc, const char **Argv) {
+  cl::HideUnrelatedOptions({&CorolintCategory, &CICategory});
+  cl::SetVersionPrinter([](raw_ostream &OS) {
+    OS << "corolint " << COROLINT_VERSION << " ("
+       << clang::getClangFullVersion() << ")\n";
+  });
+  Options O;
+  auto Fixed = parseArguments(Argc, Argv);
+  if (!Fixed)
+    return Fixed.takeError();
+  O.FixedDatabase = std::move(*Fixed);
+  // Output paths are the user's, relative to where corolint was started.
+  for (cl::opt<std::string> *Path :
+       {&Output, &WriteBaseline, &BaselineFile, &ExportFixes})
+    if (!Path->empty())
+      *Path = absolute(*Path);
+  O.OutputFile = Output;
+  O.WriteBaseline = WriteBaseline;
+  O.ExportFixes = ExportFixes;
+  if (Error E = checkReportOptions())
+    return std::move(E);
+  if (!BaselineFile.empty()) {
+    auto B = readBaseline(BaselineFile);
+    if (!B)
+      return B.takeError();
+    O.Accepted = std::move(*B);
+  }
+  O.Root = findRoot(Root);
+  if (std::error_code EC = parseLineFilter(LineFilter, O.Tidy.Global))
+    return problem("invalid --line-filter: " + EC.message());
+  auto Parsed = readConfigOption();
+  if (!Parsed)
+    return Parsed.takeError();
+  O.Tidy.Config = std::move(*Parsed);
+  setTidyOptions(O.Tidy);
+  copyOptions(O);
+  return std::move(O);
+}
+
+} // namespace corolint

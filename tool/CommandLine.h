@@ -1,0 +1,63 @@
+//===--- CommandLine.h - the options stage: corolint's command line -------===//
+//
+// corolint's options, parsed and checked against each other, as one value
+// the later stages read: what to analyse, clang-tidy's configuration, how to
+// run, and what to report where. Nothing here looks at the sources.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef COROLINT_TOOL_COMMANDLINE_H
+#define COROLINT_TOOL_COMMANDLINE_H
+
+#include "Baseline.h"
+#include "Configuration.h"
+#include "Runner.h"
+#include "clang-tidy/ClangTidy.h"
+#include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/Support/Error.h"
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace corolint {
+
+struct Options {
+  // What to analyse.
+  /// The sources named on the command line, absolute, in the given order.
+  std::vector<std::string> Sources;
+  /// -p: a build directory or a compile_commands.json path ("" if not given).
+  std::string BuildPath;
+  /// The compiler arguments after "--" as a database, if given.
+  std::unique_ptr<clang::tooling::CompilationDatabase> FixedDatabase;
+  std::vector<std::string> ExtraArgs, ExtraArgsBefore;
+  /// --diff: a git revision, or "-" for a unified diff on standard input.
+  std::string Diff;
+
+  // clang-tidy's configuration, and what to do with it.
+  TidyConfig Tidy;
+  /// The file whose configuration decides which checks are enabled: the
+  /// first source, else a file in the current directory.
+  std::string ConfigPath;
+  ConfigQuery Query = ConfigQuery::None;
+
+  RunOptions Run;
+
+  // What to report, where.
+  std::string Format;     // text, sarif, json or github
+  std::string OutputFile; // --output, absolute; "" for standard output
+  std::string Root;       // findings are reported relative to it
+  std::string WriteBaseline, ExportFixes; // absolute, or ""
+  std::optional<Baseline> Accepted;       // --baseline
+  clang::tidy::FixBehaviour Fix = clang::tidy::FB_NoFix;
+  bool FixErrors = false; // apply fixes even when a file does not parse
+  bool Quiet = false;
+};
+
+/// Parses and checks the command line. Errors are one line each, ready to
+/// print after "corolint: error: ".
+llvm::Expected<Options> parseCommandLine(int Argc, const char **Argv);
+
+} // namespace corolint
+
+#endif
