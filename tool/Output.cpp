@@ -54,10 +54,8 @@ bool writeReport(const Options &Opts, const std::vector<Finding> &Findings,
 
 /// The text report is clang-tidy's: it prints the diagnostics and applies
 /// the fixes --fix asks for.
-void writeText(const Options &Opts, const std::vector<ClangTidyError> &Diagnostics,
-               FixBehaviour Fix, const std::string &FirstFile) {
-  ClangTidyContext Reporting(Opts.Tidy.makeProvider());
-  Reporting.setCurrentFile(FirstFile);
+void writeText(const std::vector<ClangTidyError> &Diagnostics,
+               ClangTidyContext &Reporting, FixBehaviour Fix) {
   unsigned WErrorCount = 0;
   handleErrors(Diagnostics, Reporting, Fix, WErrorCount,
                vfs::getRealFileSystem());
@@ -123,9 +121,13 @@ int report(const Options &Opts, const Inputs &In, const RunSummary &Run,
   const bool CompilerErrors = !Run.Failed.empty();
   const bool DisableFixes = CompilerErrors && !Opts.FixErrors;
   const std::vector<ClangTidyError> Diagnostics = diagnosticsOf(R);
+  // The text report's context, with the first file's configuration. Made
+  // for every format: it is where a malformed .clang-tidy is complained
+  // about once more after the run, and the output has always had that.
+  ClangTidyContext Reporting(Opts.Tidy.makeProvider());
+  Reporting.setCurrentFile(Files.front());
   if (Opts.Format == "text") {
-    writeText(Opts, Diagnostics, DisableFixes ? FB_NoFix : Opts.Fix,
-              Files.front());
+    writeText(Diagnostics, Reporting, DisableFixes ? FB_NoFix : Opts.Fix);
   } else {
     Info.FilesAnalysed = Run.Analysed;
     Info.Baselined = R.Baselined;
