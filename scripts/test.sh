@@ -9,3 +9,4 @@ bash scripts/setup.sh
 export COROLINT_REQUIRE_SARIF_VALIDATOR=1
 (cd build && ctest --output-on-failure -j"$(nproc)")
 bash scripts/sanitizers.sh
+bash scripts/fuzz.sh 90   # the checks under libFuzzer + ASan for 90 s (fuzz/README.md)
