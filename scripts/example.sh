@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Sets up, builds corolint, and runs it on the bundled example project.
+# Installs what is missing (only what this needs), builds corolint, and runs it
+# on the bundled example project. As root, or as a user with sudo.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh
+bash scripts/setup.sh example
 cmake -S examples -B build/examples -G Ninja >/dev/null
 cmake --build build/examples
 set +e

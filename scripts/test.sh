@@ -4,7 +4,7 @@
 # then aio's tests again under ASan+UBSan and under TSan (scripts/sanitizers.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh
+bash scripts/setup.sh test
 # The SARIF validation test must run here, not be skipped.
 export COROLINT_REQUIRE_SARIF_VALIDATOR=1
 (cd build && ctest --output-on-failure -j"$(nproc)")

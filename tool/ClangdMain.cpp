@@ -14,8 +14,20 @@
 //    project .clangd, can still change it: Remove: [coro-*]);
 //  - the clang resource directory is found wherever corolint-clangd is
 //    installed (clangd looks only beside its own binary).
-// The first is a link-time wrap (-Wl,--wrap) of a clangd function whose
-// callers live in other object files of the clangd libraries. (Wrapping
+// And two so that the editor shows one server and one finding:
+//  - --version, the log and the LSP serverInfo name corolint-clangd and its
+//    version before the clangd it embeds (and drop the "+grpc" feature: the
+//    remote index is not built in);
+//  - a task discarded by a statement gets the compiler's -Wunused-result
+//    ([[nodiscard]] task types) and coro-unawaited-task on the same
+//    expression; the compiler's is dropped, coro-unawaited-task (which says
+//    why and carries the fix) stays. Only where both are reported: a
+//    -Wunused-result on anything else, or with the check removed, stays.
+// These are link-time wraps (-Wl,--wrap) of clangd functions whose callers
+// live in other object files of the clangd libraries: isFastTidyCheck,
+// versionString, featureString, and toJSON(PublishDiagnosticsParams), the
+// one place every diagnostic passes on its way to the editor, filtered as
+// JSON (clangd's own headers, and so its Diag, are not installed). (Wrapping
 // provideDefaultChecks() the same way crashed: its llvm::unique_function
 // result does not survive the GCC/clang boundary.)
 //
@@ -25,6 +37,7 @@
 #include "clang-tidy/ClangTidyOptions.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
@@ -32,7 +45,9 @@
 #include <cstdlib>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace clang::clangd {
@@ -72,6 +87,82 @@ __wrap__ZN5clang6clangd15isFastTidyCheckEN4llvm9StringRefE(llvm::StringRef Check
   if (Check.starts_with("coro-"))
     return true;
   return __real__ZN5clang6clangd15isFastTidyCheckEN4llvm9StringRefE(Check);
+}
+
+// clang::clangd::versionString() -> std::string
+extern "C" std::string __real__ZN5clang6clangd13versionStringB5cxx11Ev();
+extern "C" std::string __wrap__ZN5clang6clangd13versionStringB5cxx11Ev() {
+  return "corolint-clangd version " COROLINT_VERSION ", built on " +
+         __real__ZN5clang6clangd13versionStringB5cxx11Ev();
+}
+
+// clang::clangd::featureString() -> std::string
+extern "C" std::string __real__ZN5clang6clangd13featureStringB5cxx11Ev();
+extern "C" std::string __wrap__ZN5clang6clangd13featureStringB5cxx11Ev() {
+  std::string Features = __real__ZN5clang6clangd13featureStringB5cxx11Ev();
+  if (auto At = Features.find("+grpc"); At != std::string::npos)
+    Features.erase(At, 5);
+  return Features;
+}
+
+/// Where an LSP diagnostic starts (line, character).
+static std::optional<std::pair<int64_t, int64_t>> start(const llvm::json::Value &Diag) {
+  const auto *D = Diag.getAsObject();
+  const auto *Range = D ? D->getObject("range") : nullptr;
+  const auto *Start = Range ? Range->getObject("start") : nullptr;
+  if (!Start)
+    return std::nullopt;
+  auto Line = Start->getInteger("line"), Character = Start->getInteger("character");
+  if (!Line || !Character)
+    return std::nullopt;
+  return std::pair(*Line, *Character);
+}
+
+static bool hasCode(const llvm::json::Value &Diag, llvm::StringRef Source,
+                    llvm::StringRef Code) {
+  const auto *D = Diag.getAsObject();
+  return D && D->getString("source") == Source && D->getString("code") == Code;
+}
+
+/// The diagnostics of one file, less each compiler -Wunused-result that
+/// starts where a coro-unawaited-task finding does.
+static void dropDuplicateUnusedResult(llvm::json::Value &Params) {
+  auto *Object = Params.getAsObject();
+  auto *Diags = Object ? Object->getArray("diagnostics") : nullptr;
+  if (!Diags)
+    return;
+  std::set<std::pair<int64_t, int64_t>> Unawaited;
+  for (const auto &Diag : *Diags)
+    if (hasCode(Diag, "clang-tidy", "coro-unawaited-task"))
+      if (auto At = start(Diag))
+        Unawaited.insert(*At);
+  if (Unawaited.empty())
+    return;
+  llvm::json::Array Kept;
+  for (auto &Diag : *Diags) {
+    auto At = start(Diag);
+    if (hasCode(Diag, "clang", "-Wunused-result") && At && Unawaited.count(*At))
+      continue;
+    Kept.push_back(std::move(Diag));
+  }
+  *Diags = std::move(Kept);
+}
+
+namespace clang::clangd {
+struct PublishDiagnosticsParams;
+} // namespace clang::clangd
+
+// clang::clangd::toJSON(const PublishDiagnosticsParams &) -> llvm::json::Value
+extern "C" llvm::json::Value
+__real__ZN5clang6clangd6toJSONERKNS0_24PublishDiagnosticsParamsE(
+    const clang::clangd::PublishDiagnosticsParams &);
+extern "C" llvm::json::Value
+__wrap__ZN5clang6clangd6toJSONERKNS0_24PublishDiagnosticsParamsE(
+    const clang::clangd::PublishDiagnosticsParams &Params) {
+  llvm::json::Value Result =
+      __real__ZN5clang6clangd6toJSONERKNS0_24PublishDiagnosticsParamsE(Params);
+  dropDuplicateUnusedResult(Result);
+  return Result;
 }
 
 /// $Variable, or ~/Fallback when it is unset or empty (as the XDG base

@@ -4,7 +4,8 @@ one session on a coroutine file, printing what it receives for FileCheck.
 
     lsp_session.py SERVER_CMD... -- FILE
 
-1. initialize / initialized; didOpen FILE.
+1. initialize (prints the serverInfo: "server <name> <version>") /
+   initialized; didOpen FILE.
 2. Waits for publishDiagnostics with findings; prints each
    ("diag <line>:<col> <source> <code>: <message>").
 3. For each coro finding, asks for code actions over its range and prints
@@ -109,12 +110,14 @@ def main():
     uri = "file://" + path
     text = open(path).read()
     server = Server(cmd)
-    server.request("initialize", {
+    init = server.request("initialize", {
         "processId": os.getpid(), "rootUri": "file://" + os.path.dirname(path),
         "capabilities": {"textDocument": {
             "publishDiagnostics": {"codeDescriptionSupport": True},
             "codeAction": {"codeActionLiteralSupport": {
                 "codeActionKind": {"valueSet": ["quickfix"]}}}}}})
+    info = init.get("serverInfo", {})
+    print("server %s %s" % (info.get("name"), info.get("version")))
     server.notify("initialized", {})
     server.notify("textDocument/didOpen", {"textDocument": {
         "uri": uri, "languageId": "cpp", "version": 1, "text": text}})
