@@ -35,7 +35,7 @@ fi
 guard="COROLINT_CHECKS_$(tr '[:lower:]' '[:upper:]' <<< "${class}")_H"
 banner() { # banner <file> <what>: the LLVM-style first line, 80 columns.
   local text="//===--- $1 - $2 "
-  local pad=$((77 - ${#text}))
+  local pad=$((75 - ${#text}))
   [ "$pad" -lt 3 ] && pad=3
   printf '%s%s===//' "$text" "$(printf '%*s' "$pad" '' | tr ' ' -)"
 }
