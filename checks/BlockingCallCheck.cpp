@@ -2,9 +2,10 @@
 
 #include "BlockingCallCheck.h"
 #include "utils/Coroutines.h"
+#include "utils/DeclNames.h"
+#include "utils/OptionValues.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
-#include "clang/Lex/Lexer.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
 using namespace clang::ast_matchers;
@@ -20,16 +21,11 @@ constexpr llvm::StringLiteral DefaultOffloadFunctions =
 constexpr llvm::StringLiteral DefaultReplacements =
     "std::this_thread::sleep_for=co_await aio::sleep";
 
-struct CallSite {
-  const Expr *Call;
-  bool IsStatement;
-};
-
 /// Collects the calls made in one function's own context, noting which are
 /// whole expression statements (where a rewrite to 'co_await ...' is safe).
 class CallCollector : public ContextVisitor<CallCollector> {
 public:
-  std::vector<CallSite> Calls;
+  std::vector<BlockingCallCheck::CallSite> Calls;
 
   bool VisitStmt(Stmt *S) {
     for (const Stmt *C : statementPositions(*S))
@@ -47,10 +43,6 @@ private:
   }
   llvm::SmallPtrSet<const Expr *, 16> Statements;
 };
-
-bool isInStdNamespace(const FunctionDecl &FD) {
-  return outermostNamespace(FD.getDeclContext()) == "std";
-}
 
 std::string displayName(const FunctionDecl &FD) {
   return isLambdaCallOperator(FD) ? std::string("lambda")
@@ -75,12 +67,11 @@ BlockingCallCheck::BlockingCallCheck(StringRef Name, ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
       BlockingFunctions(Options.get("BlockingFunctions", "")),
       AllowedFunctions(Options.get("AllowedFunctions", "")),
-      OffloadFunctionsOpt(
-          Options.get("OffloadFunctions", DefaultOffloadFunctions)),
+      OffloadFunctions(Options.get("OffloadFunctions", DefaultOffloadFunctions)),
+      Bridges(Options),
       TransitiveDepth(Options.get("TransitiveDepth", 3U)),
       ReplacementsOpt(Options.get("Replacements", DefaultReplacements)),
-      Classifier(BlockingFunctions, AllowedFunctions),
-      OffloadFunctions(OffloadFunctionsOpt) {
+      Classifier(BlockingFunctions, AllowedFunctions, Bridges.list()) {
   for (const std::string &Item : splitList(ReplacementsOpt)) {
     auto [From, To] = llvm::StringRef(Item).split('=');
     if (From.trim().empty() || To.trim().empty()) {
@@ -89,16 +80,22 @@ BlockingCallCheck::BlockingCallCheck(StringRef Name, ClangTidyContext *Context)
           << Item << Name;
       continue;
     }
-    NameList L;
-    L.add(From.trim());
-    Replacements.emplace_back(std::move(L), To.trim().str());
+    Replacement R{NameList(From.trim()), To.trim().str(), ""};
+    // The namespace the replacement lives in: "aio" for 'co_await aio::sleep'.
+    llvm::StringRef Target = To.trim();
+    Target.consume_front("co_await");
+    Target = Target.trim();
+    Target.consume_front("::");
+    R.Namespace = Target.split("::").first.str();
+    Replacements.push_back(std::move(R));
   }
 }
 
 void BlockingCallCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, "BlockingFunctions", BlockingFunctions);
-  Options.store(Opts, "AllowedFunctions", AllowedFunctions);
-  Options.store(Opts, "OffloadFunctions", OffloadFunctionsOpt);
+  Options.store(Opts, "BlockingFunctions", BlockingFunctions.raw());
+  Options.store(Opts, "AllowedFunctions", AllowedFunctions.raw());
+  Options.store(Opts, "OffloadFunctions", OffloadFunctions.raw());
+  Bridges.store(Options, Opts);
   Options.store(Opts, "TransitiveDepth", TransitiveDepth);
   Options.store(Opts, "Replacements", ReplacementsOpt);
 }
@@ -128,7 +125,7 @@ synchronousTargets(const Expr &Call, const NameList &Offload) {
   Targets.push_back(Callee);
   const auto *CE = llvm::dyn_cast<CallExpr>(&Call);
   if (!CE || llvm::isa<CXXConstructorDecl>(Callee) ||
-      !isInStdNamespace(*Callee) || Offload.matches(*Callee))
+      !isInStd(*Callee) || Offload.matches(*Callee))
     return Targets;
   for (const Expr *Arg : CE->arguments())
     if (const LambdaExpr *LE = lambdaThrough(Arg))
@@ -136,12 +133,34 @@ synchronousTargets(const Expr &Call, const NameList &Offload) {
   return Targets;
 }
 
+std::optional<BlockingCallCheck::Path>
+BlockingCallCheck::throughHelper(const CallSite &Site, unsigned Levels) {
+  for (const FunctionDecl *Target :
+       synchronousTargets(*Site.Call, OffloadFunctions)) {
+    if (!shouldDescendInto(*Target))
+      continue;
+    const std::optional<Path> &Sub =
+        findBlocking(*Target->getDefinition(), Levels);
+    if (!Sub)
+      continue;
+    Path P;
+    P.Steps.push_back({Site.Call, Target});
+    P.Steps.append(Sub->Steps.begin(), Sub->Steps.end());
+    P.Blocking = Sub->Blocking;
+    return P;
+  }
+  return std::nullopt;
+}
+
 const std::optional<BlockingCallCheck::Path> &
 BlockingCallCheck::findBlocking(const FunctionDecl &FD, unsigned Levels) {
   auto Key = std::make_pair(&FD, Levels);
   if (auto It = Summaries.find(Key); It != Summaries.end())
     return It->second;
-  std::optional<Path> &Result = Summaries[Key]; // nullopt guards recursion
+  // Held while the search below recurses and inserts other entries: safe
+  // because Summaries is node-based (see its declaration). The recursion ends
+  // because Levels decreases on each descent.
+  std::optional<Path> &Result = Summaries[Key];
   CallCollector Collector;
   Collector.TraverseStmt(FD.getBody());
   for (const CallSite &Site : Collector.Calls)
@@ -152,18 +171,7 @@ BlockingCallCheck::findBlocking(const FunctionDecl &FD, unsigned Levels) {
   if (Levels <= 1)
     return Result;
   for (const CallSite &Site : Collector.Calls)
-    for (const FunctionDecl *Target :
-         synchronousTargets(*Site.Call, OffloadFunctions)) {
-      if (!shouldDescendInto(*Target))
-        continue;
-      const std::optional<Path> &Sub =
-          findBlocking(*Target->getDefinition(), Levels - 1);
-      if (!Sub)
-        continue;
-      Path P;
-      P.Steps.push_back({Site.Call, Target});
-      P.Steps.append(Sub->Steps.begin(), Sub->Steps.end());
-      P.Blocking = Sub->Blocking;
+    if (std::optional<Path> P = throughHelper(Site, Levels - 1)) {
       Result = std::move(P);
       return Result;
     }
@@ -185,21 +193,8 @@ void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
     }
     if (TransitiveDepth == 0)
       continue;
-    for (const FunctionDecl *Target :
-         synchronousTargets(*Site.Call, OffloadFunctions)) {
-      if (!shouldDescendInto(*Target))
-        continue;
-      const std::optional<Path> &P =
-          findBlocking(*Target->getDefinition(), TransitiveDepth);
-      if (!P)
-        continue;
-      Path Full;
-      Full.Steps.push_back({Site.Call, Target});
-      Full.Steps.append(P->Steps.begin(), P->Steps.end());
-      Full.Blocking = P->Blocking;
-      reportIndirect(*Site.Call, Full, *Coroutine);
-      break;
-    }
+    if (std::optional<Path> P = throughHelper(Site, TransitiveDepth))
+      reportIndirect(*Site.Call, *P, *Coroutine);
   }
 }
 
@@ -248,21 +243,17 @@ void BlockingCallCheck::addAlternativeNote(const Expr &Call,
   const FunctionDecl *Callee = calleeOf(Call);
   if (B.Kind == BlockKind::Blocking && IsStatement && CE && Callee &&
       !llvm::isa<CXXMethodDecl>(Callee) && !llvm::isa<CXXOperatorCallExpr>(CE)) {
-    for (const auto &[From, To] : Replacements) {
-      if (!From.matches(*Callee))
+    for (const Replacement &R : Replacements) {
+      if (!R.From.matches(*Callee))
         continue;
-      llvm::StringRef Target = llvm::StringRef(To);
-      Target.consume_front("co_await");
-      Target = Target.trim();
-      Target.consume_front("::");
-      if (RuntimeNS.empty() || Target.split("::").first != RuntimeNS)
+      if (RuntimeNS.empty() || R.Namespace != RuntimeNS)
         continue;
       SourceRange CalleeRange = CE->getCallee()->IgnoreImpCasts()->getSourceRange();
       if (CalleeRange.getBegin().isMacroID() || CalleeRange.getEnd().isMacroID())
         continue;
       diag(Call.getBeginLoc(), "use the awaitable '%0' instead",
            DiagnosticIDs::Note)
-          << To << FixItHint::CreateReplacement(CalleeRange, To);
+          << R.To << FixItHint::CreateReplacement(CalleeRange, R.To);
       return;
     }
   }

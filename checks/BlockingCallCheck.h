@@ -5,8 +5,8 @@
 
 #include "utils/BlockingCalls.h"
 #include "utils/NameList.h"
+#include "utils/SharedOptions.h"
 #include "clang-tidy/ClangTidyCheck.h"
-#include "llvm/ADT/DenseMap.h"
 #include <map>
 #include <optional>
 
@@ -39,12 +39,22 @@ public:
     llvm::SmallVector<Step, 4> Steps; // Steps.back() is the blocking call.
     BlockingCall Blocking;
   };
+  /// A call made in a function's own context, and whether it is a whole
+  /// expression statement (where a rewrite to 'co_await ...' is safe).
+  struct CallSite {
+    const Expr *Call;
+    bool IsStatement;
+  };
 
 private:
   /// The first blocking call reachable from \p FD's body in at most \p Levels
   /// levels of calls (1: a blocking call directly in \p FD).
   const std::optional<Path> &findBlocking(const FunctionDecl &FD,
                                           unsigned Levels);
+  /// The path from \p Site into a helper it runs synchronously (its callee,
+  /// or a lambda handed to a std algorithm) down to a blocking call at most
+  /// \p Levels levels below: \p Site, then findBlocking()'s path.
+  std::optional<Path> throughHelper(const CallSite &Site, unsigned Levels);
   /// Whether the body of a function called from a coroutine should be
   /// searched for blocking calls.
   bool shouldDescendInto(const FunctionDecl &FD) const;
@@ -57,17 +67,24 @@ private:
                           const FunctionDecl &Coroutine, bool IsStatement,
                           const ASTContext &Ctx);
 
-  const std::string BlockingFunctions;
-  const std::string AllowedFunctions;
-  const std::string OffloadFunctionsOpt;
+  const NameList BlockingFunctions, AllowedFunctions, OffloadFunctions;
+  const BridgeFunctionsOption Bridges;
   const unsigned TransitiveDepth;
   const std::string ReplacementsOpt;
-
   const BlockingClassifier Classifier;
-  const NameList OffloadFunctions;
-  /// Replacements: blocking function name -> awaitable replacement text.
-  std::vector<std::pair<NameList, std::string>> Replacements;
 
+  /// A Replacements entry: calls to \c From may be rewritten to \c To, an
+  /// awaitable of namespace \c Namespace, in coroutines of that runtime.
+  struct Replacement {
+    NameList From;
+    std::string To;
+    std::string Namespace;
+  };
+  std::vector<Replacement> Replacements;
+
+  /// findBlocking()'s results per (function, levels). A std::map, not a
+  /// DenseMap: findBlocking() holds a reference to its own entry while the
+  /// recursion inserts others, and a node-based map never moves its entries.
   std::map<std::pair<const FunctionDecl *, unsigned>, std::optional<Path>>
       Summaries;
 };

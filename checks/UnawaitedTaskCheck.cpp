@@ -1,7 +1,10 @@
 //===--- UnawaitedTaskCheck.cpp - coro-unawaited-task ---------------------===//
 
 #include "UnawaitedTaskCheck.h"
+#include "utils/BodyValues.h"
 #include "utils/Coroutines.h"
+#include "utils/DeclNames.h"
+#include "utils/OptionValues.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/Analysis/CFG.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -17,10 +20,20 @@ constexpr llvm::StringLiteral DefaultConsumingFunctions =
     "folly::coro::blockingWait;folly::coro::AsyncScope::add;"
     "async_simple::coro::syncAwait;boost::cobalt::spawn;"
     "boost::cobalt::run;seastar::engine::run;concurrencpp::runtime::spawn";
-constexpr llvm::StringLiteral DefaultEagerTypes =
-    "seastar::future;concurrencpp::result;std::future";
-constexpr llvm::StringLiteral DefaultEagerAttachedTypes =
-    "boost::cobalt::promise";
+// Calls whose awaitable acquires a lock, and those that acquire semaphore
+// units (permits), when awaited: the message says what is not acquired.
+constexpr llvm::StringLiteral DefaultLockFunctions =
+    "aio::mutex::lock;cppcoro::async_mutex::lock_async;"
+    "cppcoro::async_mutex::scoped_lock_async;folly::coro::Mutex::co_lock;"
+    "folly::coro::Mutex::co_scoped_lock;folly::coro::SharedMutexFair::co_lock;"
+    "folly::coro::SharedMutexFair::co_lock_shared;"
+    "folly::coro::SharedMutexFair::co_scoped_lock;"
+    "folly::coro::SharedMutexFair::co_scoped_lock_shared;::coro::mutex::lock;"
+    "::coro::mutex::scoped_lock;async_simple::coro::Mutex::coLock;"
+    "async_simple::coro::Mutex::coScopedLock;concurrencpp::async_lock::lock";
+constexpr llvm::StringLiteral DefaultPermitFunctions =
+    "aio::semaphore::acquire;seastar::get_units;::coro::semaphore::acquire;"
+    "async_simple::coro::CountingSemaphore::acquire";
 
 std::string consequence(StartPolicy P) {
   switch (P) {
@@ -36,18 +49,6 @@ std::string consequence(StartPolicy P) {
     return "an awaitable does nothing until it is awaited";
   }
   return "";
-}
-
-/// What a lock- or permit-taking awaitable fails to do when not awaited.
-std::string specificConsequence(llvm::StringRef Name, StartPolicy P) {
-  std::string Lower = Name.lower();
-  if (llvm::StringRef(Lower).contains("lock"))
-    return "the lock is not acquired";
-  if (llvm::StringRef(Lower).contains("unit") ||
-      llvm::StringRef(Lower).contains("permit") ||
-      llvm::StringRef(Lower).contains("acquire"))
-    return "the units are not acquired";
-  return consequence(P);
 }
 
 const FunctionDecl *calleeOfExpr(const Expr *E) {
@@ -137,24 +138,18 @@ std::string describeProducer(const Expr *E) {
 } // namespace
 
 UnawaitedTaskCheck::UnawaitedTaskCheck(StringRef Name, ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
-      TaskTypes(Options.get("TaskTypes", "")),
-      AwaitableTypes(Options.get("AwaitableTypes", "")),
-      EagerTypes(Options.get("EagerTypes", DefaultEagerTypes)),
-      EagerAttachedTypes(
-          Options.get("EagerAttachedTypes", DefaultEagerAttachedTypes)),
-      ConsumingFunctionsOpt(
+    : ClangTidyCheck(Name, Context), Types(Options),
+      ConsumingFunctions(
           Options.get("ConsumingFunctions", DefaultConsumingFunctions)),
-      AllowVoidCast(parseBool(Options.get("AllowVoidCast", "true"))),
-      Classifier(TaskTypes, AwaitableTypes, EagerTypes, EagerAttachedTypes),
-      ConsumingFunctions(ConsumingFunctionsOpt) {}
+      LockFunctions(Options.get("LockFunctions", DefaultLockFunctions)),
+      PermitFunctions(Options.get("PermitFunctions", DefaultPermitFunctions)),
+      AllowVoidCast(parseBool(Options.get("AllowVoidCast", "true"))) {}
 
 void UnawaitedTaskCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, "TaskTypes", TaskTypes);
-  Options.store(Opts, "AwaitableTypes", AwaitableTypes);
-  Options.store(Opts, "EagerTypes", EagerTypes);
-  Options.store(Opts, "EagerAttachedTypes", EagerAttachedTypes);
-  Options.store(Opts, "ConsumingFunctions", ConsumingFunctionsOpt);
+  Types.store(Options, Opts);
+  Options.store(Opts, "ConsumingFunctions", ConsumingFunctions.raw());
+  Options.store(Opts, "LockFunctions", LockFunctions.raw());
+  Options.store(Opts, "PermitFunctions", PermitFunctions.raw());
   Options.store(Opts, "AllowVoidCast", AllowVoidCast ? "true" : "false");
 }
 
@@ -181,100 +176,102 @@ void UnawaitedTaskCheck::check(const MatchFinder::MatchResult &Result) {
 }
 
 void UnawaitedTaskCheck::checkFunction(const FunctionDecl &FD, ASTContext &Ctx) {
-  const Stmt *Body = FD.getBody();
-  const CoroutineBodyStmt *CoroBody = coroutineBody(FD);
-  if (CoroBody)
-    Body = CoroBody->getBody();
-  UsageCollector C;
-  C.TraverseStmt(const_cast<Stmt *>(Body));
-  const bool InCoroutine = CoroBody != nullptr;
-
-  for (const Expr *E : C.Discarded) {
-    const Expr *Inner = E->IgnoreImplicit()->IgnoreParens();
-    if (llvm::isa<CoawaitExpr, CoyieldExpr, DependentCoawaitExpr>(Inner))
-      continue;
-    bool VoidCast = false;
-    if (const auto *Cast = llvm::dyn_cast<ExplicitCastExpr>(Inner);
-        Cast && Cast->getType()->isVoidType()) {
-      if (AllowVoidCast)
-        continue;
-      VoidCast = true;
-      Inner = Cast->getSubExpr()->IgnoreImplicit()->IgnoreParens();
-    }
-    // Only a new value is dropped: a reference to a task that lives on
-    // (vector::emplace_back's result) is not.
-    if (!Inner->isPRValue())
-      continue;
-    AwaitableKind Kind = Classifier.classify(Inner->getType());
-    if (!Kind)
-      continue;
-    if (const FunctionDecl *Callee = calleeOfExpr(Inner))
-      if (ConsumingFunctions.matches(*Callee))
-        continue;
-    const char *What = Kind.Policy == StartPolicy::NotATask ? "awaitable" : "task";
-    SourceLocation Loc = Inner->getBeginLoc();
-    diag(Loc, "%0 %1 is %2: %3")
-        << What << describeProducer(Inner)
-        << (VoidCast ? "discarded by a cast to void" : "never awaited")
-        << consequence(Kind.Policy) << Inner->getSourceRange();
-    if (InCoroutine && !VoidCast && !Loc.isMacroID())
-      diag(Loc, "insert 'co_await' to run it here", DiagnosticIDs::Note)
-          << FixItHint::CreateInsertion(Loc, "co_await ");
-  }
-
+  const BodyValues Values(FD);
+  for (const DiscardedValue &D : Values.discarded())
+    checkDiscarded(D, Values.isCoroutine());
   std::unique_ptr<CFG> Graph; // built on demand, once per function
-  for (const VarDecl *VD : C.Locals) {
-    if (VD->hasAttr<UnusedAttr>() || VD->getType()->isReferenceType() ||
-        !VD->hasInit() || VD->getName().empty())
-      continue;
-    // Only a local that starts holding work: initialised by a call (fetch(),
-    // m.lock()), not default-constructed (an empty task to assign later) or
-    // copied/moved from elsewhere.
-    const auto *Init = llvm::dyn_cast<CallExpr>(ignoreWrappers(VD->getInit()));
-    if (!Init)
-      continue;
-    AwaitableKind Kind = Classifier.classify(VD->getType());
-    if (!Kind)
-      continue;
-    const CXXRecordDecl *RD = recordOf(VD->getType());
-    std::string Names = VD->getName().str() + (RD ? " " + RD->getName().str() : "");
-    if (const FunctionDecl *Callee = Init->getDirectCallee()) {
-      if (ConsumingFunctions.matches(*Callee))
-        continue;
-      Names += " " + Callee->getNameAsString();
-    }
-    if (C.Uses.lookup(VD) == 0) {
-      diag(VD->getLocation(), "'%0' is never awaited: %1")
-          << VD->getName() << specificConsequence(Names, Kind.Policy);
-      continue;
-    }
-    // Used somewhere: is it dropped on some path to the end of its scope?
-    if (!Graph) {
-      CFG::BuildOptions Options;
-      Options.AddImplicitDtors = true;
-      Options.setAllAlwaysAdd();
-      Graph = CFG::buildCFG(&FD, const_cast<Stmt *>(Body), &Ctx, Options);
-      if (!Graph)
-        return;
-    }
-    if (const Stmt *Exit = pathDroppingLocal(*Graph, *VD)) {
-      diag(VD->getLocation(), "'%0' is not awaited on every path: %1")
-          << VD->getName() << specificConsequence(Names, Kind.Policy);
-      // The end of a scope, or the return that leaves it.
-      const auto *Scope = llvm::dyn_cast<CompoundStmt>(Exit);
-      diag(Scope ? Scope->getRBracLoc() : Exit->getBeginLoc(),
-           "on this path '%0' goes out of scope without being used",
-           DiagnosticIDs::Note)
-          << VD->getName();
-    }
+  for (const InitialisedLocal &L : Values.initialisedLocals())
+    if (!checkLocal(L, FD, Values.body(), Ctx, Graph))
+      return;
+}
+
+void UnawaitedTaskCheck::checkDiscarded(const DiscardedValue &D,
+                                        bool InCoroutine) {
+  const Expr *Inner = D.Value;
+  if (!D.VoidCast && llvm::isa<CoawaitExpr, CoyieldExpr, DependentCoawaitExpr>(Inner))
+    return;
+  if (D.VoidCast && AllowVoidCast)
+    return;
+  // Only a new value is dropped: a reference to a task that lives on
+  // (vector::emplace_back's result) is not.
+  if (!Inner->isPRValue())
+    return;
+  AwaitableKind Kind = Types.classifier().classify(Inner->getType());
+  if (!Kind)
+    return;
+  if (const FunctionDecl *Callee = calleeOfExpr(Inner))
+    if (ConsumingFunctions.matches(*Callee))
+      return;
+  const char *What = Kind.Policy == StartPolicy::NotATask ? "awaitable" : "task";
+  SourceLocation Loc = Inner->getBeginLoc();
+  diag(Loc, "%0 %1 is %2: %3")
+      << What << describeProducer(Inner)
+      << (D.VoidCast ? "discarded by a cast to void" : "never awaited")
+      << consequence(Kind.Policy) << Inner->getSourceRange();
+  if (InCoroutine && !D.VoidCast && !Loc.isMacroID())
+    diag(Loc, "insert 'co_await' to run it here", DiagnosticIDs::Note)
+        << FixItHint::CreateInsertion(Loc, "co_await ");
+}
+
+bool UnawaitedTaskCheck::checkLocal(const InitialisedLocal &L,
+                                    const FunctionDecl &FD, const Stmt *Body,
+                                    ASTContext &Ctx,
+                                    std::unique_ptr<CFG> &Graph) {
+  const VarDecl &VD = *L.Var;
+  // Only a local that starts holding work: initialised by a call (fetch(),
+  // m.lock()), not default-constructed (an empty task to assign later) or
+  // copied/moved from elsewhere.
+  const auto *Init = llvm::dyn_cast<CallExpr>(L.Init);
+  if (VD.getType()->isReferenceType() || !Init)
+    return true;
+  AwaitableKind Kind = Types.classifier().classify(VD.getType());
+  if (!Kind)
+    return true;
+  const FunctionDecl *Callee = Init->getDirectCallee();
+  if (Callee && ConsumingFunctions.matches(*Callee))
+    return true;
+  const std::string Consequence = localConsequence(Callee, Kind.Policy);
+  if (L.Uses == 0) {
+    diag(VD.getLocation(), "'%0' is never awaited: %1")
+        << VD.getName() << Consequence;
+    return true;
   }
+  // Used somewhere: is it dropped on some path to the end of its scope?
+  if (!Graph) {
+    CFG::BuildOptions Options;
+    Options.AddImplicitDtors = true;
+    Options.setAllAlwaysAdd();
+    Graph = CFG::buildCFG(&FD, const_cast<Stmt *>(Body), &Ctx, Options);
+    if (!Graph)
+      return false;
+  }
+  if (const Stmt *Exit = pathDroppingLocal(*Graph, VD)) {
+    diag(VD.getLocation(), "'%0' is not awaited on every path: %1")
+        << VD.getName() << Consequence;
+    // The end of a scope, or the return that leaves it.
+    const auto *Scope = llvm::dyn_cast<CompoundStmt>(Exit);
+    diag(Scope ? Scope->getRBracLoc() : Exit->getBeginLoc(),
+         "on this path '%0' goes out of scope without being used",
+         DiagnosticIDs::Note)
+        << VD.getName();
+  }
+  return true;
+}
+
+std::string UnawaitedTaskCheck::localConsequence(const FunctionDecl *Callee,
+                                                 StartPolicy Policy) const {
+  if (Callee && LockFunctions.matches(*Callee))
+    return "the lock is not acquired";
+  if (Callee && PermitFunctions.matches(*Callee))
+    return "the units are not acquired";
+  return consequence(Policy);
 }
 
 void UnawaitedTaskCheck::checkConversion(const LambdaExpr &Lambda, QualType Target) {
   const CXXMethodDecl *Op = Lambda.getCallOperator();
   if (!Op)
     return;
-  AwaitableKind Kind = Classifier.classify(Op->getReturnType());
+  AwaitableKind Kind = Types.classifier().classify(Op->getReturnType());
   if (!Kind || Kind.Policy == StartPolicy::NotATask)
     return;
   const CXXRecordDecl *Callable = recordOf(Target);

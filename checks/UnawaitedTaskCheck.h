@@ -3,9 +3,12 @@
 #ifndef COROLINT_CHECKS_UNAWAITEDTASKCHECK_H
 #define COROLINT_CHECKS_UNAWAITEDTASKCHECK_H
 
-#include "utils/Awaitables.h"
+#include "utils/BodyValues.h"
 #include "utils/NameList.h"
+#include "utils/SharedOptions.h"
 #include "clang-tidy/ClangTidyCheck.h"
+#include "clang/Analysis/CFG.h"
+#include <memory>
 
 namespace clang::tidy::coro {
 
@@ -27,13 +30,24 @@ public:
 
 private:
   void checkFunction(const FunctionDecl &FD, ASTContext &Ctx);
+  /// A discarded task or awaitable (doc: "A discarded task or awaitable").
+  void checkDiscarded(const DiscardedValue &D, bool InCoroutine);
+  /// A named local never awaited, or not awaited on every path. \p Graph is
+  /// \p FD's CFG, built on first need; false when it cannot be built.
+  bool checkLocal(const InitialisedLocal &L, const FunctionDecl &FD,
+                  const Stmt *Body, ASTContext &Ctx,
+                  std::unique_ptr<CFG> &Graph);
+  /// A coroutine lambda whose task a conversion to a callable discards.
   void checkConversion(const LambdaExpr &Lambda, QualType Target);
+  /// What is lost when a local initialised by a call to \p Callee is never
+  /// awaited: a lock or units not acquired (LockFunctions,
+  /// PermitFunctions), else what \p Policy says.
+  std::string localConsequence(const FunctionDecl *Callee,
+                               StartPolicy Policy) const;
 
-  const std::string TaskTypes, AwaitableTypes, EagerTypes, EagerAttachedTypes;
-  const std::string ConsumingFunctionsOpt;
+  const AwaitableTypeOptions Types;
+  const NameList ConsumingFunctions, LockFunctions, PermitFunctions;
   const bool AllowVoidCast;
-  const AwaitableClassifier Classifier;
-  const NameList ConsumingFunctions;
 };
 
 } // namespace clang::tidy::coro

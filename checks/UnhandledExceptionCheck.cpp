@@ -1,12 +1,12 @@
 //===--- UnhandledExceptionCheck.cpp - coro-unhandled-exception -----------===//
 
 #include "UnhandledExceptionCheck.h"
-#include "utils/BlockingCalls.h"
+#include "utils/BodyValues.h"
 #include "utils/Coroutines.h"
+#include "utils/DeclNames.h"
 #include "utils/Exceptions.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
-#include "clang/Lex/Lexer.h"
 
 using namespace clang::ast_matchers;
 
@@ -76,22 +76,22 @@ bool returnsClass(const FunctionDecl &FD) {
 UnhandledExceptionCheck::UnhandledExceptionCheck(StringRef Name,
                                                  ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
-      DetachingFunctionsOpt(
+      DetachingFunctions(
           Options.get("DetachingFunctions", DefaultDetachingFunctions)),
-      DetachedTokensOpt(Options.get("DetachedTokens", DefaultDetachedTokens)),
-      ExceptionHoldingFunctionsOpt(Options.get(
-          "ExceptionHoldingFunctions", DefaultExceptionHoldingFunctions)),
-      CatchAllTypesOpt(Options.get("CatchAllTypes", DefaultCatchAllTypes)),
-      DetachingFunctions(DetachingFunctionsOpt),
-      DetachedTokens(DetachedTokensOpt),
-      ExceptionHoldingFunctions(ExceptionHoldingFunctionsOpt),
-      CatchAllTypes(CatchAllTypesOpt), SyncWaitFunctions(bridgeFunctions()) {}
+      DetachedTokens(Options.get("DetachedTokens", DefaultDetachedTokens)),
+      ExceptionHoldingFunctions(Options.get("ExceptionHoldingFunctions",
+                                            DefaultExceptionHoldingFunctions)),
+      CatchAllTypes(Options.get("CatchAllTypes", DefaultCatchAllTypes)),
+      Types(Options), Bridges(Options) {}
 
 void UnhandledExceptionCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, "DetachingFunctions", DetachingFunctionsOpt);
-  Options.store(Opts, "DetachedTokens", DetachedTokensOpt);
-  Options.store(Opts, "ExceptionHoldingFunctions", ExceptionHoldingFunctionsOpt);
-  Options.store(Opts, "CatchAllTypes", CatchAllTypesOpt);
+  Options.store(Opts, "DetachingFunctions", DetachingFunctions.raw());
+  Options.store(Opts, "DetachedTokens", DetachedTokens.raw());
+  Options.store(Opts, "ExceptionHoldingFunctions",
+                ExceptionHoldingFunctions.raw());
+  Options.store(Opts, "CatchAllTypes", CatchAllTypes.raw());
+  Types.store(Options, Opts);
+  Bridges.store(Options, Opts);
 }
 
 void UnhandledExceptionCheck::registerMatchers(MatchFinder *Finder) {
@@ -104,46 +104,64 @@ void UnhandledExceptionCheck::registerMatchers(MatchFinder *Finder) {
 }
 
 void UnhandledExceptionCheck::check(const MatchFinder::MatchResult &Result) {
-  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call"))
-    return checkCall(*Call);
-  if (const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("function")) {
-    if (const auto *MD = llvm::dyn_cast<CXXMethodDecl>(FD);
-        MD && MD->getDeclName().isIdentifier() &&
-        MD->getName() == "unhandled_exception")
-      checkPromise(*MD);
-    checkFunction(*FD);
+  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call")) {
+    // In a template, judge the instantiations: their calls are resolved.
+    if (Call->isInstantiationDependent())
+      return;
+    startedDetached(*Call);
+    handlerIgnoresExceptionPtr(*Call);
+    return;
   }
+  const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("function");
+  if (const auto *MD = llvm::dyn_cast<CXXMethodDecl>(FD);
+      MD && isNamed(*MD, "unhandled_exception"))
+    promiseDiscardsException(*MD);
+  const BodyValues Values(*FD);
+  for (const DiscardedValue &D : Values.discarded()) {
+    const Expr *Inner = ignoreWrappers(D.Value);
+    spawnHandleDropped(*Inner);
+    heldExceptionsDiscarded(*Inner);
+  }
+  for (const InitialisedLocal &L : Values.initialisedLocals())
+    heldExceptionsNeverInspected(L);
+  if (Values.isCoroutine())
+    emptyCatchAllInCoroutine(*Values.body(), *FD);
 }
 
-void UnhandledExceptionCheck::checkCall(const CallExpr &Call) {
-  // In a template, judge the instantiations: their calls are resolved.
-  if (Call.isInstantiationDependent())
-    return;
-  const FunctionDecl *Callee = Call.getDirectCallee();
-  std::string Launcher = Callee ? plainQualifiedName(*Callee) : "this call";
+// Rule 1: a coroutine started detached.
 
-  // 1. co_spawn(ex, work(), detached) and other detached completion tokens.
+void UnhandledExceptionCheck::startedDetached(const CallExpr &Call) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  // co_spawn(ex, work(), detached) and other detached completion tokens.
   bool Detached = llvm::any_of(Call.arguments(), [&](const Expr *Arg) {
     const CXXRecordDecl *RD = recordOf(Arg->getType());
     return RD && DetachedTokens.matches(*RD);
   });
-  // 1. Detaching APIs that return nothing to observe (void, a status).
+  // Detaching APIs that return nothing to observe (void, a status).
   if (!Detached && Callee && !returnsClass(*Callee) &&
       DetachingFunctions.matches(*Callee))
     Detached = true;
-  if (Detached) {
-    for (const Expr *Arg : Call.arguments())
-      checkDetachedLaunch(Call, Launcher, *Arg);
-    if (const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(&Call))
-      checkDetachedLaunch(Call, Launcher, *Member->getImplicitObjectArgument());
-  }
-  // 5. A completion handler that ignores the exception_ptr.
-  checkCompletionHandler(Call);
+  if (!Detached)
+    return;
+  std::string Launcher = Callee ? plainQualifiedName(*Callee) : "this call";
+  for (const Expr *Arg : Call.arguments())
+    reportIfCanThrow(Call, Launcher, *Arg);
+  if (const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(&Call))
+    reportIfCanThrow(Call, Launcher, *Member->getImplicitObjectArgument());
 }
 
-void UnhandledExceptionCheck::checkDetachedLaunch(const Expr &Launch,
-                                                  llvm::StringRef Launcher,
-                                                  const Expr &Launched) {
+void UnhandledExceptionCheck::spawnHandleDropped(const Expr &Discarded) {
+  // spawn(work()); with the handle that would report the error dropped.
+  const auto *Call = llvm::dyn_cast<CallExpr>(&Discarded);
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  if (Callee && returnsClass(*Callee) && DetachingFunctions.matches(*Callee))
+    for (const Expr *Arg : Call->arguments())
+      reportIfCanThrow(*Call, plainQualifiedName(*Callee), *Arg);
+}
+
+void UnhandledExceptionCheck::reportIfCanThrow(const Expr &Launch,
+                                               llvm::StringRef Launcher,
+                                               const Expr &Launched) {
   const FunctionDecl *Coroutine = startedCoroutine(&Launched);
   if (!Coroutine)
     return;
@@ -161,108 +179,43 @@ void UnhandledExceptionCheck::checkDetachedLaunch(const Expr &Launch,
       << Escape.What;
 }
 
-void UnhandledExceptionCheck::checkCompletionHandler(const CallExpr &Call) {
-  // Every call comes here: first the cheap, rare part, a lambda argument
-  // with a std::exception_ptr parameter it never reads.
-  llvm::SmallVector<const ParmVarDecl *, 2> Ignored;
-  for (const Expr *Arg : Call.arguments())
-    if (const LambdaExpr *Handler = lambdaThrough(Arg);
-        Handler && Handler->getCallOperator())
-      for (const ParmVarDecl *P : Handler->getCallOperator()->parameters())
-        if (isExceptionPtr(P->getType()) && !P->isReferenced())
-          Ignored.push_back(P);
-  if (Ignored.empty())
+// Rule 2: a promise_type::unhandled_exception() that discards the exception.
+
+void UnhandledExceptionCheck::promiseDiscardsException(const CXXMethodDecl &MD) {
+  // Judge the template, not each instantiation of it.
+  if (MD.isTemplateInstantiation() || !MD.doesThisDeclarationHaveABody())
     return;
-  // Only a call that also starts async work: its handler is the only one
-  // told how that work ended.
-  const FunctionDecl *Started = nullptr;
-  bool StartsWork = false;
-  for (const Expr *Arg : Call.arguments()) {
-    if (const FunctionDecl *Coroutine = startedCoroutine(Arg)) {
-      Started = Coroutine;
-      StartsWork = true;
-    } else if (structuralAwaitables().classify(Arg->getType()).Awaitable) {
-      StartsWork = true;
-    }
-  }
-  if (!StartsWork)
+  const CXXRecordDecl *Promise = MD.getParent();
+  const bool IsPromise = isNamed(*Promise, "promise_type") ||
+                         (hasMemberNamed(*Promise, "initial_suspend") &&
+                          hasMemberNamed(*Promise, "get_return_object"));
+  if (!IsPromise)
     return;
-  for (const ParmVarDecl *P : Ignored)
-    diag(P->getBeginLoc(),
-         "completion handler ignores the 'std::exception_ptr' it is given: "
-         "errors of %0 are lost")
-        << (Started ? describeCoroutine(*Started) : "the awaited work")
-        << P->getSourceRange();
+  DoesSomething Visitor;
+  Visitor.TraverseStmt(MD.getBody());
+  if (Visitor.Found)
+    return;
+  std::string Users = "every coroutine using this promise";
+  if (const auto *Task = llvm::dyn_cast<CXXRecordDecl>(Promise->getDeclContext()))
+    Users = "every coroutine returning '" + Task->getName().str() + "'";
+  diag(MD.getLocation(),
+       "'unhandled_exception' discards the exception: errors thrown in %0 "
+       "vanish; store std::current_exception(), rethrow, or terminate")
+      << Users;
 }
 
-const CallExpr *UnhandledExceptionCheck::holdingCall(const Expr *E) const {
-  E = ignoreWrappers(E);
-  if (const auto *Await = llvm::dyn_cast_or_null<CoawaitExpr>(E))
-    E = ignoreWrappers(Await->getOperand());
-  else if (const auto *Dependent =
-               llvm::dyn_cast_or_null<DependentCoawaitExpr>(E))
-    E = ignoreWrappers(Dependent->getOperand());
-  else if (const auto *Wait = llvm::dyn_cast_or_null<CallExpr>(E);
-           Wait && Wait->getNumArgs() >= 1 && Wait->getDirectCallee() &&
-           SyncWaitFunctions.matches(*Wait->getDirectCallee()))
-    E = ignoreWrappers(Wait->getArg(Wait->getNumArgs() - 1));
-  else
-    return nullptr;
-  const auto *Call = llvm::dyn_cast_or_null<CallExpr>(E);
-  if (!Call || !Call->getDirectCallee() ||
-      !ExceptionHoldingFunctions.matches(*Call->getDirectCallee()))
-    return nullptr;
-  return Call;
-}
+// Rule 3: an empty catch-all handler in a coroutine.
 
-void UnhandledExceptionCheck::checkFunction(const FunctionDecl &FD) {
-  const CoroutineBodyStmt *CoroBody = coroutineBody(FD);
-  const Stmt *Body = CoroBody ? CoroBody->getBody() : FD.getBody();
-  UsageCollector Usage;
-  Usage.TraverseStmt(const_cast<Stmt *>(Body));
-
-  for (const Expr *E : Usage.Discarded) {
-    const Expr *Inner = ignoreWrappers(E);
-    if (const auto *Cast = llvm::dyn_cast<ExplicitCastExpr>(Inner);
-        Cast && Cast->getType()->isVoidType())
-      Inner = ignoreWrappers(Cast->getSubExpr());
-    // 1. spawn(work()); with the handle that would report the error dropped.
-    if (const auto *Call = llvm::dyn_cast<CallExpr>(Inner)) {
-      const FunctionDecl *Callee = Call->getDirectCallee();
-      if (Callee && returnsClass(*Callee) && DetachingFunctions.matches(*Callee))
-        for (const Expr *Arg : Call->arguments())
-          checkDetachedLaunch(*Call, plainQualifiedName(*Callee), *Arg);
-    }
-    // 4. co_await when_all_ready(...); with the results dropped.
-    if (const CallExpr *Holding = holdingCall(Inner))
-      diag(Inner->getBeginLoc(),
-           "the results of '%0' are discarded: the exceptions they hold are "
-           "never seen")
-          << plainQualifiedName(*Holding->getDirectCallee())
-          << Inner->getSourceRange();
-  }
-  for (const VarDecl *VD : Usage.Locals) {
-    if (Usage.Uses.lookup(VD) != 0 || !VD->hasInit() || VD->getName().empty() ||
-        VD->hasAttr<UnusedAttr>())
-      continue;
-    if (const CallExpr *Holding = holdingCall(VD->getInit()))
-      diag(VD->getLocation(),
-           "'%0' is never inspected: the exceptions that the results of '%1' "
-           "hold are never seen")
-          << VD->getName() << plainQualifiedName(*Holding->getDirectCallee());
-  }
-
-  // 3. Empty catch-all handlers in a coroutine.
-  if (!CoroBody)
-    return;
+void UnhandledExceptionCheck::emptyCatchAllInCoroutine(
+    const Stmt &Body, const FunctionDecl &Coroutine) {
   CatchCollector Catches;
-  Catches.TraverseStmt(const_cast<Stmt *>(Body));
+  Catches.TraverseStmt(const_cast<Stmt *>(&Body));
   for (const CXXCatchStmt *Catch : Catches.Catches)
-    checkCatch(*Catch, FD);
+    emptyCatchAll(*Catch, Coroutine);
 }
 
-void UnhandledExceptionCheck::checkCatch(const CXXCatchStmt &Catch,
-                                         const FunctionDecl &Coroutine) {
+void UnhandledExceptionCheck::emptyCatchAll(const CXXCatchStmt &Catch,
+                                            const FunctionDecl &Coroutine) {
   if (!isEmptyBlock(Catch.getHandlerBlock()))
     return;
   std::string Caught = "...";
@@ -287,29 +240,83 @@ void UnhandledExceptionCheck::checkCatch(const CXXCatchStmt &Catch,
              AfterBrace, Block->getRBracLoc() == AfterBrace ? " throw; " : " throw;");
 }
 
-void UnhandledExceptionCheck::checkPromise(const CXXMethodDecl &MD) {
-  // Judge the template, not each instantiation of it.
-  if (MD.isTemplateInstantiation() || !MD.doesThisDeclarationHaveABody())
+// Rule 4: results that hold exceptions, discarded or never inspected.
+
+void UnhandledExceptionCheck::heldExceptionsDiscarded(const Expr &Discarded) {
+  // co_await when_all_ready(...); with the results dropped.
+  if (const CallExpr *Holding = holdingCall(&Discarded))
+    diag(Discarded.getBeginLoc(),
+         "the results of '%0' are discarded: the exceptions they hold are "
+         "never seen")
+        << plainQualifiedName(*Holding->getDirectCallee())
+        << Discarded.getSourceRange();
+}
+
+void UnhandledExceptionCheck::heldExceptionsNeverInspected(
+    const InitialisedLocal &L) {
+  if (L.Uses != 0)
     return;
-  const CXXRecordDecl *Promise = MD.getParent();
-  const bool IsPromise =
-      (Promise->getDeclName().isIdentifier() &&
-       Promise->getName() == "promise_type") ||
-      (hasMemberNamed(*Promise, "initial_suspend") &&
-       hasMemberNamed(*Promise, "get_return_object"));
-  if (!IsPromise)
+  if (const CallExpr *Holding = holdingCall(L.Init))
+    diag(L.Var->getLocation(),
+         "'%0' is never inspected: the exceptions that the results of '%1' "
+         "hold are never seen")
+        << L.Var->getName() << plainQualifiedName(*Holding->getDirectCallee());
+}
+
+const CallExpr *UnhandledExceptionCheck::holdingCall(const Expr *E) const {
+  E = ignoreWrappers(E);
+  if (const auto *Await = llvm::dyn_cast_or_null<CoawaitExpr>(E))
+    E = ignoreWrappers(Await->getOperand());
+  else if (const auto *Dependent =
+               llvm::dyn_cast_or_null<DependentCoawaitExpr>(E))
+    E = ignoreWrappers(Dependent->getOperand());
+  else if (const auto *Wait = llvm::dyn_cast_or_null<CallExpr>(E);
+           Wait && Wait->getNumArgs() >= 1 && Wait->getDirectCallee() &&
+           Bridges.list().matches(*Wait->getDirectCallee()))
+    E = ignoreWrappers(Wait->getArg(Wait->getNumArgs() - 1));
+  else
+    return nullptr;
+  const auto *Call = llvm::dyn_cast_or_null<CallExpr>(E);
+  if (!Call || !Call->getDirectCallee() ||
+      !ExceptionHoldingFunctions.matches(*Call->getDirectCallee()))
+    return nullptr;
+  return Call;
+}
+
+// Rule 5: a completion handler that ignores the std::exception_ptr.
+
+void UnhandledExceptionCheck::handlerIgnoresExceptionPtr(const CallExpr &Call) {
+  // Every call comes here: first the cheap, rare part, a lambda argument
+  // with a std::exception_ptr parameter it never reads.
+  llvm::SmallVector<const ParmVarDecl *, 2> Ignored;
+  for (const Expr *Arg : Call.arguments())
+    if (const LambdaExpr *Handler = lambdaThrough(Arg);
+        Handler && Handler->getCallOperator())
+      for (const ParmVarDecl *P : Handler->getCallOperator()->parameters())
+        if (isExceptionPtr(P->getType()) && !P->isReferenced())
+          Ignored.push_back(P);
+  if (Ignored.empty())
     return;
-  DoesSomething Visitor;
-  Visitor.TraverseStmt(MD.getBody());
-  if (Visitor.Found)
+  // Only a call that also starts async work: its handler is the only one
+  // told how that work ended.
+  const FunctionDecl *Started = nullptr;
+  bool StartsWork = false;
+  for (const Expr *Arg : Call.arguments()) {
+    if (const FunctionDecl *Coroutine = startedCoroutine(Arg)) {
+      Started = Coroutine;
+      StartsWork = true;
+    } else if (Types.classifier().classify(Arg->getType()).Awaitable) {
+      StartsWork = true;
+    }
+  }
+  if (!StartsWork)
     return;
-  std::string Users = "every coroutine using this promise";
-  if (const auto *Task = llvm::dyn_cast<CXXRecordDecl>(Promise->getDeclContext()))
-    Users = "every coroutine returning '" + Task->getName().str() + "'";
-  diag(MD.getLocation(),
-       "'unhandled_exception' discards the exception: errors thrown in %0 "
-       "vanish; store std::current_exception(), rethrow, or terminate")
-      << Users;
+  for (const ParmVarDecl *P : Ignored)
+    diag(P->getBeginLoc(),
+         "completion handler ignores the 'std::exception_ptr' it is given: "
+         "errors of %0 are lost")
+        << (Started ? describeCoroutine(*Started) : "the awaited work")
+        << P->getSourceRange();
 }
 
 } // namespace clang::tidy::coro

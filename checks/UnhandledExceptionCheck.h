@@ -3,8 +3,9 @@
 #ifndef COROLINT_CHECKS_UNHANDLEDEXCEPTIONCHECK_H
 #define COROLINT_CHECKS_UNHANDLEDEXCEPTIONCHECK_H
 
-#include "utils/Awaitables.h"
+#include "utils/BodyValues.h"
 #include "utils/NameList.h"
+#include "utils/SharedOptions.h"
 #include "clang-tidy/ClangTidyCheck.h"
 
 namespace clang::tidy::coro {
@@ -28,23 +29,36 @@ public:
   }
 
 private:
-  void checkCall(const CallExpr &Call);
-  void checkFunction(const FunctionDecl &FD);
-  void checkPromise(const CXXMethodDecl &UnhandledException);
-  /// Reports \p Launched (started by \p Launcher at \p Launch) when it can
-  /// throw and catches nothing.
-  void checkDetachedLaunch(const Expr &Launch, llvm::StringRef Launcher,
-                           const Expr &Launched);
-  void checkCatch(const CXXCatchStmt &Catch, const FunctionDecl &Coroutine);
-  void checkCompletionHandler(const CallExpr &Call);
+  // The rules, in the order of the doc page.
+  /// 1. A launch with a detached token, or by a detaching API that returns
+  /// nothing to observe.
+  void startedDetached(const CallExpr &Call);
+  /// 1. A spawning API's handle discarded: spawn(work());
+  void spawnHandleDropped(const Expr &Discarded);
+  /// 1. Reports \p Launched (started by \p Launcher at \p Launch) when it
+  /// can throw and catches nothing.
+  void reportIfCanThrow(const Expr &Launch, llvm::StringRef Launcher,
+                        const Expr &Launched);
+  /// 2. promise_type::unhandled_exception() that discards the exception.
+  void promiseDiscardsException(const CXXMethodDecl &UnhandledException);
+  /// 3. Empty catch-all handlers in the coroutine \p Coroutine.
+  void emptyCatchAllInCoroutine(const Stmt &Body,
+                                const FunctionDecl &Coroutine);
+  void emptyCatchAll(const CXXCatchStmt &Catch, const FunctionDecl &Coroutine);
+  /// 4. Results that hold exceptions, discarded or never inspected.
+  void heldExceptionsDiscarded(const Expr &Discarded);
+  void heldExceptionsNeverInspected(const InitialisedLocal &L);
+  /// 5. A completion handler that ignores the std::exception_ptr.
+  void handlerIgnoresExceptionPtr(const CallExpr &Call);
+
   /// The call to an ExceptionHoldingFunctions entry that \p E's value comes
   /// from (through co_await and synchronous waits), or null.
   const CallExpr *holdingCall(const Expr *E) const;
 
-  const std::string DetachingFunctionsOpt, DetachedTokensOpt,
-      ExceptionHoldingFunctionsOpt, CatchAllTypesOpt;
   const NameList DetachingFunctions, DetachedTokens, ExceptionHoldingFunctions,
-      CatchAllTypes, SyncWaitFunctions;
+      CatchAllTypes;
+  const AwaitableTypeOptions Types;
+  const BridgeFunctionsOption Bridges;
 };
 
 } // namespace clang::tidy::coro

@@ -1,6 +1,7 @@
 //===--- Awaitables.cpp ---------------------------------------------------===//
 
 #include "Awaitables.h"
+#include "DeclNames.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
@@ -42,7 +43,7 @@ bool hasMemberNamed(const CXXRecordDecl &RD, llvm::StringRef Name) {
     const NamedDecl *Inner = &ND;
     if (const auto *FTD = llvm::dyn_cast<FunctionTemplateDecl>(&ND))
       Inner = FTD->getTemplatedDecl();
-    return Inner->getDeclName().isIdentifier() && Inner->getName() == Name;
+    return isNamed(*Inner, Name);
   });
 }
 
@@ -59,8 +60,7 @@ static bool hasCoawaitOperator(const CXXRecordDecl &RD) {
 static const CXXRecordDecl *promiseOf(const CXXRecordDecl &RD) {
   for (const Decl *D : RD.decls()) {
     const auto *ND = llvm::dyn_cast<NamedDecl>(D);
-    if (!ND || !ND->getDeclName().isIdentifier() ||
-        ND->getName() != "promise_type")
+    if (!ND || !isNamed(*ND, "promise_type"))
       continue;
     if (const auto *Nested = llvm::dyn_cast<CXXRecordDecl>(ND)) {
       if (Nested->getDefinition())
@@ -85,8 +85,7 @@ static const CXXMethodDecl *initialSuspendOf(const CXXRecordDecl &Promise,
                                              unsigned Depth = 0) {
   for (const Decl *D : Promise.decls())
     if (const auto *MD = llvm::dyn_cast<CXXMethodDecl>(D);
-        MD && MD->getDeclName().isIdentifier() &&
-        MD->getName() == "initial_suspend")
+        MD && isNamed(*MD, "initial_suspend"))
       return MD;
   if (Depth < 8)
     for (const CXXBaseSpecifier &B : Promise.bases())
@@ -110,8 +109,7 @@ static StartPolicy policyOf(const CXXRecordDecl &Promise) {
     // A custom awaiter: "return true;" / "return false;" in await_ready.
     for (const Decl *AD : Awaiter->decls())
       if (const auto *Ready = llvm::dyn_cast<CXXMethodDecl>(AD))
-        if (Ready->getDeclName().isIdentifier() &&
-            Ready->getName() == "await_ready" && Ready->hasBody())
+        if (isNamed(*Ready, "await_ready") && Ready->hasBody())
           if (const auto *Body = llvm::dyn_cast<CompoundStmt>(Ready->getBody());
               Body && Body->size() == 1)
             if (const auto *Ret = llvm::dyn_cast<ReturnStmt>(Body->body_front()))

@@ -1,6 +1,7 @@
 //===--- BlockingCalls.cpp ------------------------------------------------===//
 
 #include "BlockingCalls.h"
+#include "DeclNames.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -38,27 +39,6 @@ constexpr llvm::StringLiteral BuiltinBlocking[] = {
     "::scanf", "::fscanf", "::system", "std::system", "::popen", "::pclose",
     "::getaddrinfo", "::gethostbyname", "::gethostbyname_r"};
 
-// A runtime's way of running async work to completion from synchronous code.
-// From inside a coroutine it waits for work that may need this very thread.
-constexpr llvm::StringLiteral BuiltinBridges[] = {
-    "aio::run",
-    "cppcoro::sync_wait",
-    "folly::coro::blockingWait",
-    "folly::coro::blocking_wait_fn::operator()",
-    "::coro::sync_wait",
-    "asio::io_context::run",
-    "asio::io_context::run_one",
-    "asio::io_context::run_for",
-    "asio::io_context::run_until",
-    "boost::asio::io_context::run",
-    "boost::asio::io_context::run_one",
-    "boost::asio::io_context::run_for",
-    "boost::asio::io_context::run_until",
-    "async_simple::coro::syncAwait",
-    "concurrencpp::result::get",
-    "boost::cobalt::run",
-};
-
 // std::filesystem free functions that do not touch the file system.
 constexpr llvm::StringLiteral PureFilesystemFunctions[] = {
     "swap", "hash_value", "u8path", "begin", "end"};
@@ -71,27 +51,14 @@ NameList makeList(const llvm::StringLiteral (&Names)[N]) {
   return L;
 }
 
-bool isStdNamespace(const DeclContext *DC, llvm::StringRef Inner) {
-  // std::<Inner>, looking through inline namespaces.
-  const auto *NS = llvm::dyn_cast_or_null<NamespaceDecl>(DC);
-  while (NS && NS->isInline())
-    NS = llvm::dyn_cast<NamespaceDecl>(NS->getParent());
-  if (!NS || NS->getName() != Inner)
-    return false;
-  const DeclContext *Parent = NS->getParent();
-  while (const auto *P = llvm::dyn_cast<NamespaceDecl>(Parent)) {
-    if (!P->isInline())
-      return P->getName() == "std" && P->getParent()->isTranslationUnit();
-    Parent = P->getParent();
-  }
-  return false;
-}
-
-bool isFilesystemOperation(const FunctionDecl &FD) {
+/// A free function std::filesystem::<name> (whose nameComponents() are
+/// \p Parts) that touches the file system.
+bool isFilesystemOperation(const FunctionDecl &FD,
+                           llvm::ArrayRef<std::string> Parts) {
   if (llvm::isa<CXXMethodDecl>(FD) || FD.isOverloadedOperator() ||
       !FD.getDeclName().isIdentifier())
     return false;
-  if (!isStdNamespace(FD.getDeclContext(), "filesystem"))
+  if (Parts.size() != 3 || Parts[0] != "std" || Parts[1] != "filesystem")
     return false;
   return !llvm::is_contained(PureFilesystemFunctions, FD.getName());
 }
@@ -102,7 +69,7 @@ bool isStdIn(const Expr *E) {
   if (!DRE)
     return false;
   const auto *VD = llvm::dyn_cast<VarDecl>(DRE->getDecl());
-  if (!VD || (VD->getName() != "cin" && VD->getName() != "wcin"))
+  if (!VD || (!isNamed(*VD, "cin") && !isNamed(*VD, "wcin")))
     return false;
   return plainQualifiedName(*VD) == "std::" + VD->getName().str();
 }
@@ -132,12 +99,10 @@ const FunctionDecl *calleeOf(const Expr &E) {
   return nullptr;
 }
 
-NameList bridgeFunctions() { return makeList(BuiltinBridges); }
-
-BlockingClassifier::BlockingClassifier(llvm::StringRef Extra,
-                                       llvm::StringRef AllowedNames)
-    : Blocking(makeList(BuiltinBlocking)), Bridges(makeList(BuiltinBridges)),
-      UserBlocking(Extra), Allowed(AllowedNames) {}
+BlockingClassifier::BlockingClassifier(NameList Extra, NameList AllowedNames,
+                                       NameList BridgeNames)
+    : Blocking(makeList(BuiltinBlocking)), Bridges(std::move(BridgeNames)),
+      UserBlocking(std::move(Extra)), Allowed(std::move(AllowedNames)) {}
 
 bool BlockingClassifier::isAllowed(const FunctionDecl &FD) const {
   return Allowed.matches(FD) || hasAnnotation(FD, NonBlockingAnnotation);
@@ -153,7 +118,7 @@ BlockingCall BlockingClassifier::classifyCallee(const FunctionDecl &FD) const {
   if (Bridges.matches(Parts))
     return {BlockKind::Bridge, llvm::join(Parts, "::")};
   if (hasAnnotation(FD, BlockingAnnotation) || UserBlocking.matches(Parts) ||
-      Blocking.matches(Parts) || isFilesystemOperation(FD))
+      Blocking.matches(Parts) || isFilesystemOperation(FD, Parts))
     return {BlockKind::Blocking, llvm::join(Parts, "::")};
   return {};
 }
@@ -179,8 +144,7 @@ BlockingCall BlockingClassifier::classify(const Expr &E) const {
         }
   }
   if (const auto *CE = llvm::dyn_cast<CallExpr>(&E))
-    if (FD->getDeclName().isIdentifier() && FD->getName() == "getline" &&
-        CE->getNumArgs() >= 1 &&
+    if (isNamed(*FD, "getline") && CE->getNumArgs() >= 1 &&
         plainQualifiedName(*FD) == "std::getline") {
       if (isStdIn(CE->getArg(0)) && !isAllowed(*FD))
         return {BlockKind::Blocking, "std::getline on std::cin"};

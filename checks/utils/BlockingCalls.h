@@ -12,6 +12,7 @@
 
 #include "NameList.h"
 #include "clang/AST/Expr.h"
+#include <corolint/annotations.h>
 #include <string>
 
 namespace clang::tidy::coro {
@@ -32,10 +33,12 @@ struct BlockingCall {
   explicit operator bool() const { return Kind != BlockKind::None; }
 };
 
-/// The annotation strings corolint reads from [[clang::annotate(...)]].
-inline constexpr llvm::StringLiteral BlockingAnnotation = "corolint::blocking";
+/// The annotation strings corolint reads from [[clang::annotate(...)]], as
+/// <corolint/annotations.h> spells them for users and libraries.
+inline constexpr llvm::StringLiteral BlockingAnnotation =
+    COROLINT_BLOCKING_ANNOTATION;
 inline constexpr llvm::StringLiteral NonBlockingAnnotation =
-    "corolint::nonblocking";
+    COROLINT_NONBLOCKING_ANNOTATION;
 
 /// Whether \p FD (or any redeclaration or its template pattern) carries
 /// [[clang::annotate(Annotation)]].
@@ -43,9 +46,9 @@ bool hasAnnotation(const FunctionDecl &FD, llvm::StringRef Annotation);
 
 class BlockingClassifier {
 public:
-  /// \p Extra and \p Allowed are option values: names added to and removed
-  /// from the built-in set.
-  BlockingClassifier(llvm::StringRef Extra, llvm::StringRef Allowed);
+  /// \p Extra and \p Allowed are names added to and removed from the
+  /// built-in set; \p Bridges the runtimes' blocking bridges.
+  BlockingClassifier(NameList Extra, NameList Allowed, NameList Bridges);
 
   /// Classifies the call-like expression \p E (CallExpr or CXXConstructExpr).
   BlockingCall classify(const Expr &E) const;
@@ -58,10 +61,6 @@ private:
   BlockingCall classifyCallee(const FunctionDecl &FD) const;
   NameList Blocking, Bridges, UserBlocking, Allowed;
 };
-
-/// The built-in bridges (sync_wait, blockingWait, aio::run, ...): the
-/// runtimes' ways to wait for async work from synchronous code.
-NameList bridgeFunctions();
 
 /// The function a call-like expression calls, or null (dependent, indirect).
 const FunctionDecl *calleeOf(const Expr &E);

@@ -1,7 +1,7 @@
 //===--- Coroutines.cpp ---------------------------------------------------===//
 
 #include "Coroutines.h"
-#include "NameList.h"
+#include "DeclNames.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 
@@ -49,6 +49,10 @@ llvm::SmallVector<const Stmt *, 4> statementPositions(const Stmt &S) {
     Add(Do->getBody());
   else if (const auto *Range = llvm::dyn_cast<CXXForRangeStmt>(&S))
     Add(Range->getBody());
+  else if (const auto *Case = llvm::dyn_cast<SwitchCase>(&S))
+    Add(Case->getSubStmt());
+  else if (const auto *Label = llvm::dyn_cast<LabelStmt>(&S))
+    Add(Label->getSubStmt());
   return Out;
 }
 
@@ -78,9 +82,8 @@ const Expr *ignoreWrappers(const Expr *E) {
       Next = Construct->getArg(0);
     else if (const auto *Call = llvm::dyn_cast<CallExpr>(Next);
              Call && Call->getNumArgs() == 1 && Call->getDirectCallee() &&
-             Call->getDirectCallee()->isInStdNamespace() &&
-             Call->getDirectCallee()->getDeclName().isIdentifier() &&
-             Call->getDirectCallee()->getName() == "move")
+             isNamed(*Call->getDirectCallee(), "move") &&
+             isInStd(*Call->getDirectCallee()))
       Next = Call->getArg(0);
     if (Next == E)
       return E;

@@ -13,7 +13,6 @@
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
-#include "llvm/ADT/DenseMap.h"
 #include <string>
 
 namespace clang::tidy::coro {
@@ -32,7 +31,8 @@ bool isLambdaCallOperator(const FunctionDecl &FD);
 
 /// The children of \p S that stand in statement position, where the value
 /// of an expression is discarded: the statements of a block, the branches of
-/// an if, loop bodies and a for loop's increment.
+/// an if, loop bodies, a for loop's increment, and the statement after a
+/// case, default or other label.
 llvm::SmallVector<const Stmt *, 4> statementPositions(const Stmt &S);
 
 /// The lambda passed as \p E, looking through the conversions that wrap a
@@ -66,41 +66,6 @@ public:
   bool TraverseCXXRecordDecl(CXXRecordDecl *) { return true; }
   bool TraverseFunctionDecl(FunctionDecl *) { return true; }
   bool TraverseCXXMethodDecl(CXXMethodDecl *) { return true; }
-};
-
-/// The statement-level expressions (whose value is discarded) and the local
-/// variables of one function's own context, with how often each variable is
-/// referenced (a lambda capturing a variable references it).
-class UsageCollector : public ContextVisitor<UsageCollector> {
-public:
-  std::vector<const Expr *> Discarded;
-  std::vector<const VarDecl *> Locals;
-  llvm::DenseMap<const VarDecl *, unsigned> Uses;
-
-  bool VisitStmt(Stmt *S) {
-    for (const Stmt *C : statementPositions(*S))
-      if (const auto *E = llvm::dyn_cast<Expr>(C))
-        Discarded.push_back(E);
-    return true;
-  }
-  bool VisitVarDecl(VarDecl *VD) {
-    if (VD->isLocalVarDecl() && !VD->isStaticLocal() &&
-        !llvm::isa<ParmVarDecl>(VD))
-      Locals.push_back(VD);
-    return true;
-  }
-  bool VisitDeclRefExpr(DeclRefExpr *DRE) {
-    if (const auto *VD = llvm::dyn_cast<VarDecl>(DRE->getDecl()))
-      ++Uses[VD];
-    return true;
-  }
-  bool TraverseLambdaExpr(LambdaExpr *LE) {
-    for (const LambdaCapture &C : LE->captures())
-      if (C.capturesVariable())
-        if (const auto *VD = llvm::dyn_cast<VarDecl>(C.getCapturedVar()))
-          ++Uses[VD];
-    return ContextVisitor<UsageCollector>::TraverseLambdaExpr(LE);
-  }
 };
 
 /// Strips what wraps a value without changing it: implicit casts and

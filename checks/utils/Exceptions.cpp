@@ -3,7 +3,7 @@
 #include "Exceptions.h"
 #include "Awaitables.h"
 #include "Coroutines.h"
-#include "NameList.h"
+#include "DeclNames.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
@@ -40,8 +40,7 @@ bool isErrorAsValue(QualType T) {
            First.pack_begin()->getKind() == TemplateArgument::Type)
     FirstType = First.pack_begin()->getAsType();
   const auto *FirstRD = FirstType.isNull() ? nullptr : FirstType->getAsCXXRecordDecl();
-  return FirstRD && FirstRD->getDeclName().isIdentifier() &&
-         FirstRD->getName() == "error_code";
+  return FirstRD && isNamed(*FirstRD, "error_code");
 }
 
 /// Whether awaiting cannot throw: the awaiter's await_resume is noexcept
@@ -133,9 +132,7 @@ EscapePoint firstEscapePoint(const Stmt &Body) {
 
 bool isExceptionPtr(QualType T) {
   const auto *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
-  return RD && RD->getDeclName().isIdentifier() &&
-         RD->getName() == "exception_ptr" &&
-         outermostNamespace(RD->getDeclContext()) == "std";
+  return RD && isNamed(*RD, "exception_ptr") && isInStd(*RD);
 }
 
 } // namespace clang::tidy::coro

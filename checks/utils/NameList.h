@@ -19,26 +19,18 @@
 #include <vector>
 
 namespace clang {
-class DeclContext;
 class NamedDecl;
 namespace tidy::coro {
-
-/// The components of a declaration's qualified name without template
-/// arguments or inline namespaces: {"std", "future", "get"}.
-llvm::SmallVector<std::string, 4> nameComponents(const NamedDecl &D);
-
-/// "std::future::get" for std::future<int>::get.
-std::string plainQualifiedName(const NamedDecl &D);
-
-/// The outermost named, non-inline namespace enclosing \p DC ("std" for
-/// std::__1::filesystem), or an empty string.
-llvm::StringRef outermostNamespace(const DeclContext *DC);
 
 class NameList {
 public:
   NameList() = default;
   /// Entries separated by ';' (or ','), whitespace around them ignored.
   explicit NameList(llvm::StringRef Option);
+
+  /// The option text this list was read from, to store back unchanged
+  /// (storeOptions, --dump-config).
+  const std::string &raw() const { return Raw; }
 
   void add(llvm::StringRef Name);
   /// The entry that matches \p D, or an empty string.
@@ -50,7 +42,6 @@ public:
   bool matches(llvm::ArrayRef<std::string> Parts) const {
     return !match(Parts).empty();
   }
-  bool empty() const { return Entries.empty(); }
 
 private:
   struct Entry {
@@ -58,19 +49,12 @@ private:
     bool Anchored = false;
     llvm::SmallVector<std::string, 4> Components;
   };
+  std::string Raw;
   std::vector<Entry> Entries;
   /// Each entry's last component: a declaration whose simple name is none
   /// of these matches nothing, without building its qualified name.
   llvm::StringSet<> LastComponents;
 };
-
-/// A boolean option value as clang-tidy spells them (true/false, 1/0, on/off).
-/// (Read as text: OptionsView::get<bool>'s specialisation is not linkable
-/// from GCC-built code against Debian's clang-built libclangTidy.)
-bool parseBool(llvm::StringRef Value);
-
-/// Splits an option value on ';' and ',' and trims each item.
-std::vector<std::string> splitList(llvm::StringRef Option);
 
 } // namespace tidy::coro
 } // namespace clang

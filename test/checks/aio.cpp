@@ -1,6 +1,9 @@
 // The three checks on code written against the real aio headers and the real
 // standard library: what the runtime's users write, right and wrong.
 // RUN: %check_corolint %s 'coro-*' %t -- --fix-notes -- %aio_flags
+// The same with corolint's <corolint/annotations.h> on the include path, which
+// aio/config.hpp then takes its annotations from (above: its own spelling).
+// RUN: %check_corolint %s 'coro-*' %t -- --fix-notes -- %aio_flags -I %S/../../include
 
 #include <aio/aio.hpp>
 #include <chrono>
@@ -63,6 +66,18 @@ aio::task<void> correct(aio::mutex &m) {
     co_return;
   }
   co_await blocking_work();
+}
+
+// aio's annotation macros, from <corolint/annotations.h> or spelled by aio:
+// AIO_BLOCKING adds a function to the blocking set, AIO_NONBLOCKING exempts
+// one (and what it calls) from it.
+AIO_BLOCKING void flush_to_disk();
+AIO_NONBLOCKING inline void short_pause() { std::this_thread::sleep_for(1ms); }
+aio::task<> annotated() {
+  flush_to_disk();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'flush_to_disk' in coroutine 'annotated' stalls every coroutine on this thread [coro-blocking-call]
+  short_pause();
+  co_return;
 }
 
 int main() {

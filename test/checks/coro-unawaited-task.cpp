@@ -41,6 +41,31 @@ cppcoro::task<> lock_user(cppcoro::async_mutex &m, cppcoro::static_thread_pool &
   co_await pool.schedule();
 }
 
+// A statement after a case, default or other label is in statement position.
+cppcoro::task<> switches(int which) {
+  switch (which) {
+  case 1:
+    fetch(10);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: task returned by 'fetch' is never awaited: a lazy task that is dropped never runs [coro-unawaited-task]
+    // CHECK-MESSAGES-NOVOID: :[[@LINE-2]]:5: warning: task returned by 'fetch' is never awaited
+    // CHECK-FIXES: {{^}}    co_await fetch(10);{{$}}
+    break;
+  case 2: case 3: fetch(11);
+    // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: task returned by 'fetch' is never awaited
+    // CHECK-MESSAGES-NOVOID: :[[@LINE-2]]:19: warning: task returned by 'fetch' is never awaited
+    // CHECK-FIXES: {{^}}  case 2: case 3: co_await fetch(11);{{$}}
+  default:
+  retry:
+    fetch(12);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: task returned by 'fetch' is never awaited
+    // CHECK-MESSAGES-NOVOID: :[[@LINE-2]]:5: warning: task returned by 'fetch' is never awaited
+    // CHECK-FIXES: {{^}}    co_await fetch(12);{{$}}
+    if (which > 3)
+      goto retry;
+    co_await fetch(13);
+  }
+}
+
 // In an ordinary function: reported, but no co_await to offer.
 void plain() {
   refresh();
@@ -58,6 +83,17 @@ cppcoro::task<> named(cppcoro::async_mutex &rw) {
   auto job = fetch(7);
   // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: 'job' is never awaited: a lazy task that is dropped never runs
   // CHECK-MESSAGES-NOVOID: :[[@LINE-2]]:8: warning: 'job' is never awaited: a lazy task that is dropped never runs
+  // What is lost comes from the callee (LockFunctions, PermitFunctions) and
+  // the task's start policy, never from how the variable is spelled.
+  auto clock = fetch(20);
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: 'clock' is never awaited: a lazy task that is dropped never runs
+  // CHECK-MESSAGES-NOVOID: :[[@LINE-2]]:8: warning: 'clock' is never awaited: a lazy task that is dropped never runs
+  auto community = fetch(21);
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: 'community' is never awaited: a lazy task that is dropped never runs
+  // CHECK-MESSAGES-NOVOID: :[[@LINE-2]]:8: warning: 'community' is never awaited: a lazy task that is dropped never runs
+  auto guard = rw.lock_async();
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: 'guard' is never awaited: the lock is not acquired
+  // CHECK-MESSAGES-NOVOID: :[[@LINE-2]]:8: warning: 'guard' is never awaited: the lock is not acquired
   auto awaited = fetch(8);
   co_await awaited;
   auto moved = fetch(9);

@@ -301,6 +301,23 @@ void settle_sync() {
   async_simple::coro::syncAwait(async_simple::coro::collectAll(lazy_work()));
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: the results of 'async_simple::coro::collectAll' are discarded
 }
+// A statement after a case, default or other label is in statement position.
+cppcoro::task<> settle_switch(int which) {
+  switch (which) {
+  case 1:
+    co_await cppcoro::when_all_ready(refresh());
+    // CHECK-NOTES: :[[@LINE-1]]:5: warning: the results of 'cppcoro::when_all_ready' are discarded
+    break;
+  case 2: co_await folly::coro::collectAllTry(work());
+    // CHECK-NOTES: :[[@LINE-1]]:11: warning: the results of 'folly::coro::collectAllTry' are discarded
+  default:
+  again:
+    co_await cppcoro::when_all_ready(refresh());
+    // CHECK-NOTES: :[[@LINE-1]]:5: warning: the results of 'cppcoro::when_all_ready' are discarded
+    if (which > 3)
+      goto again;
+  }
+}
 
 // 5. co_spawn completion handlers that ignore the exception_ptr.
 void handlers(asio::io_context &io) {
