@@ -10,8 +10,8 @@ The verdicts (default docs/accuracy/verdicts.tsv) are kept by hand, one finding 
     library  file  line  check  verdict  family  reason
 
 file is relative to the library root; verdict is `true`, `intentional-in-test` or `false`; family
-names the false-positive family of a false finding (`-` otherwise). A verdict covers every finding of
-its check on that line. The corpus table (default docs/accuracy/corpus.tsv: library, commit, tus,
+names the false-positive family of a false finding (for the others, the family whose shape it has, or
+`-`); only false findings are counted by family. A verdict covers every finding of its check on that line. The corpus table (default docs/accuracy/corpus.tsv: library, commit, tus,
 parsed, lines) gives the lines analysed, for false findings per 10,000 lines.
 
 Prints per library and per check the findings and their verdicts, then the findings that have no
