@@ -28,6 +28,8 @@ if command -v ccache >/dev/null 2>&1; then
 fi
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "${launcher[@]}" >/dev/null
 cmake --build build --target corolint -- -j2 >/dev/null
+# The scratch copy has no SARIF validator; the probe's tests do not need one.
+unset COROLINT_REQUIRE_SARIF_VALIDATOR
 python3 "$lit" -q build/test --filter "checks/${name}\.cpp|tool/check-docs\.test"
 
 # The generated test fails against a corolint without the check, because
