@@ -706,7 +706,7 @@ private:
   AwaitableKind taskKind(QualType T) const;
   bool excludedCallee(const CallExpr &Call) const;
   bool sharesOrderedObject(const CallExpr &Call, const KeySet &Element,
-                           const KeySet &Declared) const;
+                           const KeySet &Declared, bool ResultDiscarded) const;
   const Stmt *creationSite(const VarDecl &Container, const Stmt &Loop,
                            QualType Task) const;
   std::string text(SourceRange R) const;
@@ -824,11 +824,13 @@ bool Analysis::excludedCallee(const CallExpr &Call) const {
   return false;
 }
 
-/// Whether \p Call acts on one object shared by every iteration through a
-/// non-const member or reference parameter: writes to one stream, sends on
-/// one socket, pushes to one queue. Order matters there.
+/// Whether \p Call acts on one object shared by every iteration: through a
+/// non-const reference or pointer parameter (reads into one buffer, writes to
+/// one socket), or, when its result is discarded, through a non-const member
+/// (appends to one journal, sends on one stream). Order matters there.
 bool Analysis::sharesOrderedObject(const CallExpr &Call, const KeySet &Element,
-                                   const KeySet &Declared) const {
+                                   const KeySet &Declared,
+                                   bool ResultDiscarded) const {
   auto Shared = [&](const Expr *E) {
     const Decl *K = baseKey(E);
     if (!K)
@@ -841,14 +843,15 @@ bool Analysis::sharesOrderedObject(const CallExpr &Call, const KeySet &Element,
   unsigned FirstArg = 0;
   if (const auto *MC = llvm::dyn_cast<CXXMemberCallExpr>(&Call)) {
     const CXXMethodDecl *MD = MC->getMethodDecl();
-    if (MD && !MD->isConst() && !MD->isStatic() &&
+    if (ResultDiscarded && MD && !MD->isConst() && !MD->isStatic() &&
         Shared(MC->getImplicitObjectArgument()))
       return true;
   } else if (const auto *Op = llvm::dyn_cast<CXXOperatorCallExpr>(&Call)) {
     const auto *MD = llvm::dyn_cast_or_null<CXXMethodDecl>(Callee);
     if (MD && !MD->isStatic()) {
       FirstArg = 1;
-      if (!MD->isConst() && Op->getNumArgs() > 0 && Shared(Op->getArg(0)))
+      if (ResultDiscarded && !MD->isConst() && Op->getNumArgs() > 0 &&
+          Shared(Op->getArg(0)))
         return true;
     }
   }
@@ -1074,7 +1077,7 @@ void Analysis::checkLoop(const Stmt &Loop) {
   const bool ResultDiscarded =
       Await.getType()->isVoidType() || Scan.Discarded.contains(&Await) ||
       Scan.Discarded.contains(ignoreWrappers(&Await));
-  if (ResultDiscarded && sharesOrderedObject(*Call, Element, Declared))
+  if (sharesOrderedObject(*Call, Element, Declared, ResultDiscarded))
     return;
   reportLoop(Loop, Await, *Call, Scan);
 }
@@ -1322,7 +1325,10 @@ void Analysis::checkRun(llvm::ArrayRef<const Stmt *> Statements,
       AwaitableKind Kind = taskKind(Call->getType());
       Candidate = Kind && Kind.Policy != StartPolicy::NotATask &&
                   !suspendsIn(Call) &&
-                  !sharesOrderedObject(*Call, KeySet(), KeySet());
+                  !sharesOrderedObject(*Call, KeySet(), KeySet(),
+                                       Await->getType()->isVoidType() ||
+                                           ignoreWrappers(llvm::dyn_cast<Expr>(S)) ==
+                                               Await);
     }
     if (!Candidate) {
       Flush();

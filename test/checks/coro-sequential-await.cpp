@@ -319,6 +319,20 @@ cppcoro::task<> ordered_appends(Journal &journal, std::vector<int> records) {
     co_await journal.append(r);
 }
 
+// Every call writes into the same buffer or container.
+struct File {
+  cppcoro::task<int> read(int offset, char *buf, int n);
+};
+cppcoro::task<void> fetch_into(int id, std::vector<Row> &out);
+cppcoro::task<> shared_buffer(File &f, std::vector<int> offsets, std::vector<int> &sizes,
+                              std::vector<Row> &rows) {
+  char buffer[64];
+  for (int off : offsets)
+    sizes.push_back(co_await f.read(off, buffer, 64));
+  for (int id : offsets)
+    co_await fetch_into(id, rows);
+}
+
 cppcoro::generator<int> numbers();
 cppcoro::task<> over_generator() {
   for (int x : numbers())
