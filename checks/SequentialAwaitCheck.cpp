@@ -12,6 +12,8 @@
 
 #include "SequentialAwaitCheck.h"
 #include "utils/Coroutines.h"
+#include "utils/DeclNames.h"
+#include "utils/OptionValues.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/QualTypeNames.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -199,15 +201,7 @@ NameList profileNames(Role Kind) {
   return L;
 }
 
-std::string joinProfileNames(Role Kind) {
-  std::string Out;
-  for (const ProfileEntry &E : Profile)
-    if (E.Kind == Kind)
-      Out += (Out.empty() ? "" : ";") + E.Name.str();
-  return Out;
-}
-
-/// The profile read once: name lists per role and the task classifier.
+/// The profile read once: name lists per role.
 struct ProfileLists {
   NameList Pacing = profileNames(Role::Pacing);
   NameList Ordered = profileNames(Role::Ordered);
@@ -221,9 +215,6 @@ struct ProfileLists {
   }();
   NameList Locks = profileNames(Role::Lock);
   NameList ListedTasks = profileNames(Role::TaskType);
-  AwaitableClassifier Classifier{joinProfileNames(Role::TaskType), "",
-                                 joinProfileNames(Role::EagerType),
-                                 joinProfileNames(Role::EagerAttachedType)};
 };
 
 const ProfileLists &profile() {
@@ -270,9 +261,8 @@ const Decl *thisKey(const CXXThisExpr &This) {
 
 bool isStdMove(const CallExpr &Call) {
   const FunctionDecl *FD = Call.getDirectCallee();
-  return FD && Call.getNumArgs() == 1 && FD->isInStdNamespace() &&
-         FD->getDeclName().isIdentifier() &&
-         (FD->getName() == "move" || FD->getName() == "forward");
+  return FD && Call.getNumArgs() == 1 && isInStd(*FD) &&
+         (isNamed(*FD, "move") || isNamed(*FD, "forward"));
 }
 
 /// The variable whose state an lvalue expression designates: `results` for
@@ -679,11 +669,12 @@ namespace {
 class Analysis {
 public:
   Analysis(ClangTidyCheck &Check, const FunctionDecl &FD, ASTContext &Ctx,
+           const AwaitableClassifier &Classifier,
            const std::vector<std::pair<NameList, std::string>> &UserCombinators,
            const NameList &OnPurpose, unsigned MinConsecutive)
       : Check(Check), FD(FD), Ctx(Ctx), SM(Ctx.getSourceManager()),
-        UserCombinators(UserCombinators), OnPurpose(OnPurpose),
-        MinConsecutive(MinConsecutive) {}
+        Classifier(Classifier), UserCombinators(UserCombinators),
+        OnPurpose(OnPurpose), MinConsecutive(MinConsecutive) {}
 
   void run(const Stmt *Body);
 
@@ -692,6 +683,7 @@ private:
   const FunctionDecl &FD;
   ASTContext &Ctx;
   const SourceManager &SM;
+  const AwaitableClassifier &Classifier;
   const std::vector<std::pair<NameList, std::string>> &UserCombinators;
   const NameList &OnPurpose;
   const unsigned MinConsecutive;
@@ -794,7 +786,7 @@ SequentialAwaitCheck::Library Analysis::libraryFor(QualType T) const {
 /// The start policy of an awaited type when it is a task (structure, or the
 /// profile's task types, which asio::awaitable needs).
 AwaitableKind Analysis::taskKind(QualType T) const {
-  AwaitableKind K = profile().Classifier.classify(T);
+  AwaitableKind K = Classifier.classify(T);
   if (K && K.Policy == StartPolicy::NotATask)
     if (const CXXRecordDecl *RD = recordOf(T);
         RD && profile().ListedTasks.matches(*RD))
@@ -1164,9 +1156,8 @@ Analysis::gatherRewrite(const Stmt &Loop, const Expr &Await,
   if (Top != &Await) {
     const auto *MC = llvm::dyn_cast<CXXMemberCallExpr>(Top);
     const CXXMethodDecl *MD = MC ? MC->getMethodDecl() : nullptr;
-    if (!MD || !MD->getDeclName().isIdentifier() || MC->getNumArgs() != 1 ||
-        ignoreWrappers(MC->getArg(0)) != &Await ||
-        (MD->getName() != "push_back" && MD->getName() != "emplace_back"))
+    if (!MD || MC->getNumArgs() != 1 || ignoreWrappers(MC->getArg(0)) != &Await ||
+        (!isNamed(*MD, "push_back") && !isNamed(*MD, "emplace_back")))
       return std::nullopt;
     const auto *Obj = llvm::dyn_cast<DeclRefExpr>(
         MC->getImplicitObjectArgument()->IgnoreParenImpCasts());
@@ -1351,11 +1342,10 @@ void Analysis::checkRun(llvm::ArrayRef<const Stmt *> Statements,
 
 SequentialAwaitCheck::SequentialAwaitCheck(StringRef Name,
                                            ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
+    : ClangTidyCheck(Name, Context), Types(Options),
       CombinatorsOpt(Options.get("Combinators", "")),
-      SequentialOnPurposeOpt(Options.get("SequentialOnPurpose", "")),
-      MinConsecutive(Options.get("MinConsecutive", 0U)),
-      SequentialOnPurpose(SequentialOnPurposeOpt) {
+      SequentialOnPurpose(Options.get("SequentialOnPurpose", "")),
+      MinConsecutive(Options.get("MinConsecutive", 0U)) {
   for (const std::string &Entry : splitList(CombinatorsOpt)) {
     auto [Types, Combinator] = llvm::StringRef(Entry).split('=');
     if (Combinator.trim().empty()) {
@@ -1369,8 +1359,9 @@ SequentialAwaitCheck::SequentialAwaitCheck(StringRef Name,
 }
 
 void SequentialAwaitCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Types.store(Options, Opts);
   Options.store(Opts, "Combinators", CombinatorsOpt);
-  Options.store(Opts, "SequentialOnPurpose", SequentialOnPurposeOpt);
+  Options.store(Opts, "SequentialOnPurpose", SequentialOnPurpose.raw());
   Options.store(Opts, "MinConsecutive", MinConsecutive);
 }
 
@@ -1383,8 +1374,8 @@ void SequentialAwaitCheck::check(const MatchFinder::MatchResult &Result) {
   const CoroutineBodyStmt *Body = coroutineBody(*FD);
   if (!Body || SequentialOnPurpose.matches(*FD))
     return;
-  Analysis(*this, *FD, *Result.Context, UserCombinators, SequentialOnPurpose,
-           MinConsecutive)
+  Analysis(*this, *FD, *Result.Context, Types.classifier(), UserCombinators,
+           SequentialOnPurpose, MinConsecutive)
       .run(Body->getBody());
 }
 

@@ -3,8 +3,8 @@
 #ifndef COROLINT_CHECKS_SEQUENTIALAWAITCHECK_H
 #define COROLINT_CHECKS_SEQUENTIALAWAITCHECK_H
 
-#include "utils/Awaitables.h"
 #include "utils/NameList.h"
+#include "utils/SharedOptions.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include <vector>
 
@@ -36,11 +36,12 @@ public:
   };
 
 private:
-  const std::string CombinatorsOpt, SequentialOnPurposeOpt;
+  const AwaitableTypeOptions Types;
+  const std::string CombinatorsOpt;
+  const NameList SequentialOnPurpose;
   const unsigned MinConsecutive;
   /// User entries "TaskType=combinator", in order.
   std::vector<std::pair<NameList, std::string>> UserCombinators;
-  const NameList SequentialOnPurpose;
 };
 
 } // namespace clang::tidy::coro
