@@ -92,6 +92,8 @@ constexpr ProfileEntry Profile[] = {
     {"folly", Role::Pacing, "folly::coro::sleep"},
     {"folly", Role::Ordered, "folly::coro::AsyncGenerator::next"},
     {"folly", Role::Ordered, "folly::coro::UnboundedQueue::dequeue"},
+    {"folly", Role::Ordered, "folly::coro::BoundedAsyncPipe::write"},
+    {"folly", Role::Ordered, "folly::coro::AsyncPipe::write"},
     {"folly", Role::Ordered, "folly::coro::Baton"},
     {"folly", Role::Lock, "folly::coro::Mutex"},
     {"folly", Role::Lock, "folly::coro::SharedMutex"},

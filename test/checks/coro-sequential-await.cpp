@@ -253,6 +253,17 @@ folly::coro::Task<> queue_receive(folly::coro::UnboundedQueue<int> &q,
     out.push_back(co_await q.dequeue());
 }
 
+// Writes to one pipe, their result checked (folly's AsyncPipeTest).
+folly::coro::Task<> pipe_writes(folly::coro::BoundedAsyncPipe<int> &pipe, int n) {
+  for (int i = 0; i < n; ++i)
+    if (!co_await pipe.write(i))
+      co_return;
+  for (int i = 0; i < n; ++i) {
+    bool ok = co_await pipe.write(i);
+    (void)ok;
+  }
+}
+
 folly::coro::Task<> pacing(std::vector<int> delays, asio::steady_timer &timer) {
   for (int d : delays)
     co_await folly::coro::sleep(std::chrono::milliseconds(d));

@@ -61,6 +61,10 @@ public:
   Task<T> dequeue();
   void enqueue(T);
 };
+template <class T> class BoundedAsyncPipe {
+public:
+  Task<bool> write(T);
+};
 template <class T> struct Item {
   explicit operator bool() const;
   T operator*() const;
