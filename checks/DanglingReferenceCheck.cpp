@@ -370,7 +370,10 @@ std::string typeName(QualType T, const ASTContext &Ctx) {
   // qualified canonical type (std::basic_string<char>), not the bare
   // 'basic_string<char, char_traits<char>, allocator<char>>' of a
   // template's return type.
-  if (!llvm::isa<ElaboratedType, TypedefType, BuiltinType>(T.getTypePtr())) {
+  const auto *Elaborated = llvm::dyn_cast<ElaboratedType>(T.getTypePtr());
+  const bool Spelled = Elaborated ? Elaborated->getQualifier() != nullptr
+                                  : llvm::isa<TypedefType, BuiltinType>(T);
+  if (!Spelled) {
     T = T.getCanonicalType();
     Policy.FullyQualifiedName = true;
     Policy.PrintCanonicalTypes = true;
@@ -527,6 +530,11 @@ DanglingReferenceCheck::fateOf(const Expr &Task, ASTContext &Ctx) {
     if (Parents.empty())
       return F;
     Node = Parents[0];
+    // A member initialiser's expression also has the constructor as a
+    // parent: the initialiser is the one that says where the task goes.
+    for (const DynTypedNode &P : Parents)
+      if (P.get<CXXCtorInitializer>())
+        Node = P;
     // The object of a member call: obj.start() is CXXMemberCallExpr over
     // MemberExpr over obj.
     if (const auto *Member = Node.get<MemberExpr>()) {
@@ -803,11 +811,20 @@ void DanglingReferenceCheck::checkCall(const CallExpr &Call, ASTContext &Ctx) {
         // A handle kept in a local in scope, or a spawn whose owner is
         // awaited later in this function (scope.add(...) ... co_await
         // scope.joinAsync()), is joined before the local dies.
+        // The variable whose member API took the task: 'scope' in
+        // scope.add(...), 'c' in c.tasks.push_back(...).
         const VarDecl *Owner = nullptr;
-        if (F.HandedTo)
-          if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(
-                  F.HandedTo->IgnoreParenImpCasts()))
+        for (const Expr *E = F.HandedTo; E;) {
+          E = E->IgnoreParenImpCasts();
+          if (const auto *Member = llvm::dyn_cast<MemberExpr>(E);
+              Member && !Member->isArrow()) {
+            E = Member->getBase();
+            continue;
+          }
+          if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(E))
             Owner = llvm::dyn_cast<VarDecl>(Ref->getDecl());
+          break;
+        }
         // ... and so is a task kept by a local container or scope object
         // that dies with (or before) the local.
         const VarDecl *Keeper = F.Holder;
@@ -1033,7 +1050,7 @@ void DanglingReferenceCheck::report(const CallExpr &Call, const Binding &B,
           Lexer::getSourceText(ArgRange, SM, Ctx.getLangOpts(), &Invalid);
       // The local's type: the temporary's own ('auto' when the argument
       // already has it, so no conversion is lost).
-      const Expr *Written = B.Arg->IgnoreImplicit()->IgnoreParens();
+      const Expr *Written = B.Arg->IgnoreUnlessSpelledInSource();
       QualType TempType = MTE->getType().getUnqualifiedType();
       std::string Type =
           Written->getType().getUnqualifiedType().getCanonicalType() ==
@@ -1085,7 +1102,12 @@ void DanglingReferenceCheck::report(const CallExpr &Call, const Binding &B,
   const ParmVarDecl *Param = B.K == Binding::Temporary || B.K == Binding::Local
                                  ? B.Param
                                  : nullptr;
-  if (!FixGiven && Param && !ByValueFixed.contains(Param) &&
+  // (Not for a non-const lvalue reference: the coroutine may write through
+  // it.)
+  const bool CopyableRef =
+      Param && (Param->getType()->isRValueReferenceType() ||
+                Param->getType().getNonReferenceType().isConstQualified());
+  if (!FixGiven && Param && CopyableRef && !ByValueFixed.contains(Param) &&
       Param->getType()->isReferenceType() &&
       !B.Coroutine->getTemplateInstantiationPattern() &&
       !B.Coroutine->getPreviousDecl() && !B.Coroutine->isTemplated() &&
