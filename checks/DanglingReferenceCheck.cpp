@@ -15,6 +15,7 @@
 
 #include "DanglingReferenceCheck.h"
 #include "utils/Coroutines.h"
+#include "utils/DeclNames.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -121,8 +122,7 @@ struct Referent {
 };
 
 bool isStdFunction(const FunctionDecl *FD, llvm::StringRef Name) {
-  return FD && FD->isInStdNamespace() && FD->getDeclName().isIdentifier() &&
-         FD->getName() == Name;
+  return FD && isInStd(*FD) && isNamed(*FD, Name);
 }
 
 /// What \p Arg, passed to a parameter of type \p ParamType, refers to: the
@@ -444,28 +444,24 @@ struct DanglingReferenceCheck::Binding {
 DanglingReferenceCheck::DanglingReferenceCheck(StringRef Name,
                                                ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
-      KeepAliveFunctionsOpt(
+      KeepAliveFunctions(
           Options.get("KeepAliveFunctions", profileNames(Role::KeepAlive))),
-      StoringFunctionsOpt(
+      StoringFunctions(
           Options.get("StoringFunctions", profileNames(Role::Storing))),
-      EscapingFunctionsOpt(
+      EscapingFunctions(
           Options.get("EscapingFunctions", profileNames(Role::Escaping))),
-      ViewTypesOpt(Options.get("ViewTypes", profileNames(Role::View))),
-      SafeViewTypesOpt(Options.get("SafeViewTypes", "")),
-      KeepAliveFunctions(KeepAliveFunctionsOpt),
-      StoringFunctions(StoringFunctionsOpt),
-      EscapingFunctions(EscapingFunctionsOpt),
       DetachingMembers(profileNames(Role::DetachingMember)),
       PassThroughFunctions(profileNames(Role::PassThrough)),
-      ViewTypes(ViewTypesOpt), SafeViewTypes(SafeViewTypesOpt),
+      ViewTypes(Options.get("ViewTypes", profileNames(Role::View))),
+      SafeViewTypes(Options.get("SafeViewTypes", "")),
       Classifier("", "", profileNames(Role::Eager), "") {}
 
 void DanglingReferenceCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, "KeepAliveFunctions", KeepAliveFunctionsOpt);
-  Options.store(Opts, "StoringFunctions", StoringFunctionsOpt);
-  Options.store(Opts, "EscapingFunctions", EscapingFunctionsOpt);
-  Options.store(Opts, "ViewTypes", ViewTypesOpt);
-  Options.store(Opts, "SafeViewTypes", SafeViewTypesOpt);
+  Options.store(Opts, "KeepAliveFunctions", KeepAliveFunctions.raw());
+  Options.store(Opts, "StoringFunctions", StoringFunctions.raw());
+  Options.store(Opts, "EscapingFunctions", EscapingFunctions.raw());
+  Options.store(Opts, "ViewTypes", ViewTypes.raw());
+  Options.store(Opts, "SafeViewTypes", SafeViewTypes.raw());
 }
 
 void DanglingReferenceCheck::registerMatchers(MatchFinder *Finder) {

@@ -41,8 +41,6 @@ private:
   void report(const CallExpr &Call, const Binding &B, const Fate &F,
               ASTContext &Ctx);
 
-  const std::string KeepAliveFunctionsOpt, StoringFunctionsOpt,
-      EscapingFunctionsOpt, ViewTypesOpt, SafeViewTypesOpt;
   const NameList KeepAliveFunctions, StoringFunctions, EscapingFunctions,
       DetachingMembers, PassThroughFunctions, ViewTypes, SafeViewTypes;
   const AwaitableClassifier Classifier;
