@@ -1,6 +1,7 @@
 //===--- CoroTidyModule.cpp - the coro clang-tidy module ------------------===//
 
 #include "BlockingCallCheck.h"
+#include "DanglingReferenceCheck.h"
 #include "SequentialAwaitCheck.h"
 #include "UnawaitedTaskCheck.h"
 #include "UnhandledExceptionCheck.h"
@@ -13,6 +14,8 @@ class CoroModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &CheckFactories) override {
     CheckFactories.registerCheck<BlockingCallCheck>("coro-blocking-call");
+    CheckFactories.registerCheck<DanglingReferenceCheck>(
+        "coro-dangling-reference");
     CheckFactories.registerCheck<SequentialAwaitCheck>(
         "coro-sequential-await");
     CheckFactories.registerCheck<UnawaitedTaskCheck>("coro-unawaited-task");

@@ -92,9 +92,7 @@ const Expr *ignoreWrappers(const Expr *E) {
   return E;
 }
 
-/// The definition of \p FD with a body, looking through template
-/// specializations to their pattern.
-static const FunctionDecl *definitionWithBody(const FunctionDecl *FD) {
+const FunctionDecl *definitionWithBody(const FunctionDecl *FD) {
   if (!FD)
     return nullptr;
   const FunctionDecl *Def = nullptr;

@@ -72,6 +72,10 @@ public:
 /// temporaries, parentheses, ExprWithCleanups, move construction.
 const Expr *ignoreWrappers(const Expr *E);
 
+/// The definition of \p FD with a body, looking through template
+/// specializations to their pattern; null when none is visible.
+const FunctionDecl *definitionWithBody(const FunctionDecl *FD);
+
 /// The coroutine definition \p E starts when handed to a launching API: a
 /// call of a coroutine function or lambda, a coroutine lambda (or a local
 /// variable initialised with one). Null when \p E is none of these or the
