@@ -1,6 +1,7 @@
 //===--- CoroTidyModule.cpp - the coro clang-tidy module ------------------===//
 
 #include "BlockingCallCheck.h"
+#include "LockAcrossSuspendCheck.h"
 #include "UnawaitedTaskCheck.h"
 #include "UnhandledExceptionCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
@@ -12,6 +13,8 @@ class CoroModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &CheckFactories) override {
     CheckFactories.registerCheck<BlockingCallCheck>("coro-blocking-call");
+    CheckFactories.registerCheck<LockAcrossSuspendCheck>(
+        "coro-lock-across-suspend");
     CheckFactories.registerCheck<UnawaitedTaskCheck>("coro-unawaited-task");
     CheckFactories.registerCheck<UnhandledExceptionCheck>(
         "coro-unhandled-exception");
