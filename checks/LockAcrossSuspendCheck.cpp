@@ -258,6 +258,8 @@ std::string pointerKey(const void *P) {
   return std::to_string(reinterpret_cast<uintptr_t>(P));
 }
 
+bool mentions(const Stmt *S, const VarDecl &VD);
+
 struct LockState {
   bool May = false, Must = false;
   /// Where the lock was taken on this path.
@@ -363,6 +365,7 @@ public:
 private:
   std::optional<Lock> guardOf(const VarDecl &VD);
   bool isAsyncMutex(const Expr *Object) const;
+  bool handsOver(const Expr *Operand, const Lock &L) const;
   std::string objectKey(const Expr *E) const;
   std::optional<unsigned> lockFor(const Expr *Object, bool Create);
   llvm::SmallVector<LockOp, 2> classify(const CallExpr &CE, bool Create);
@@ -474,6 +477,29 @@ bool LockFlow::isAsyncMutex(const Expr *Object) const {
   const CXXRecordDecl *RD = classOf(T);
   return RD &&
          Check.classify(*RD) == LockAcrossSuspendCheck::LockClass::AsyncMutex;
+}
+
+/// Whether the awaited expression is handed the lock (co_await
+/// waiter(lock), co_await cv.wait(lk)): its awaiter releases it when it
+/// suspends, the way a condition variable does.
+bool LockFlow::handsOver(const Expr *Operand, const Lock &L) const {
+  if (!Operand)
+    return false;
+  if (L.Guard)
+    return mentions(Operand, *L.Guard);
+  llvm::SmallVector<const Stmt *, 16> Work{Operand};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S || llvm::isa<LambdaExpr>(S))
+      continue;
+    if (const auto *E = llvm::dyn_cast<Expr>(S);
+        E && (llvm::isa<DeclRefExpr, MemberExpr>(E->IgnoreParenImpCasts())) &&
+        objectKey(E) == L.Key)
+      return true;
+    for (const Stmt *C : S->children())
+      Work.push_back(C);
+  }
+  return false;
 }
 
 std::optional<unsigned> LockFlow::lockFor(const Expr *Object, bool Create) {
@@ -795,7 +821,7 @@ void LockFlow::transfer(const CFGBlock &B, FlowState &S, bool Report) {
           if (AllowedAwaitables.matches(*RD))
             continue;
       for (unsigned I = 0; I < S.size(); ++I)
-        if (S[I].May)
+        if (S[I].May && !handsOver(Operand, Locks[I]))
           Findings.push_back({I, St, S[I]});
       continue;
     }
@@ -924,8 +950,9 @@ bool mentions(const Stmt *S, const VarDecl &VD) {
 
 /// The fix-it that ends a guard's scope before the statement holding the
 /// suspension: '{' before the guard, '}' before that statement. Only when
-/// both are statements of one block, nothing declared in between is used
-/// after it, and the guard is not used at or after that statement.
+/// both are statements of one block with statements in between, nothing
+/// declared in between is used after it, and the guard is not used at or
+/// after that statement.
 llvm::SmallVector<FixItHint, 2> scopeFix(const LockFlow &Flow, const VarDecl &G,
                                          const Stmt &Suspension,
                                          const SourceManager &SM) {
@@ -944,7 +971,9 @@ llvm::SmallVector<FixItHint, 2> scopeFix(const LockFlow &Flow, const VarDecl &G,
       Held = I;
       break;
     }
-  if (Held == Body.size())
+  // Nothing between the guard and the suspension: the block would protect
+  // nothing, and what the lock is for comes after the suspension.
+  if (Held == Body.size() || Held == First + 1)
     return {};
   for (unsigned I = Held; I < Body.size(); ++I)
     if (mentions(Body[I], G))

@@ -86,7 +86,6 @@ folly::coro::Task<> folly_task(bool again) {
   // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'std::lock_guard<std::mutex>' 'lk'
   // CHECK-NOTES: :[[@LINE-4]]:31: note: 'lk' takes the lock here
   // CHECK-NOTES: :[[@LINE-3]]:5: note: hold an async mutex such as 'folly::coro::Mutex' (its lock is awaited) across suspensions, or release the lock before this co_await
-  // CHECK-NOTES: :[[@LINE-6]]:31: note: end the scope of 'lk' before the co_await
   work();
 }
 

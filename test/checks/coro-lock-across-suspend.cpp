@@ -271,6 +271,29 @@ cppcoro::task<> never_locked() {
   co_await fetch();
 }
 
+// An awaiter handed the lock releases it when it suspends, the way a
+// condition variable does.
+struct unlock_on_suspend {
+  explicit unlock_on_suspend(std::unique_lock<std::mutex> &lk);
+  bool await_ready() noexcept;
+  void await_suspend(std::coroutine_handle<>);
+  void await_resume();
+};
+struct release_on_suspend {
+  explicit release_on_suspend(std::mutex &m);
+  bool await_ready() noexcept;
+  void await_suspend(std::coroutine_handle<>);
+  void await_resume();
+};
+cppcoro::task<> guard_handed_to_awaiter() {
+  std::unique_lock<std::mutex> lk(mu);
+  co_await unlock_on_suspend(lk);
+}
+cppcoro::task<> mutex_handed_to_awaiter() {
+  mu.lock();
+  co_await release_on_suspend(mu);
+}
+
 // --- branches: one path unlocks, the other is reported -------------------------
 
 cppcoro::task<> one_branch_unlocks(bool fast) {
