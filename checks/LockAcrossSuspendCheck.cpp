@@ -816,7 +816,7 @@ void LockFlow::transfer(const CFGBlock &B, FlowState &S, bool Report) {
         Operand = CSE->getOperand();
       else if (const auto *DCE = llvm::dyn_cast<DependentCoawaitExpr>(St))
         Operand = DCE->getOperand();
-      if (Operand && !AllowedAwaitables.empty())
+      if (Operand)
         if (const CXXRecordDecl *RD = classOf(Operand->getType()))
           if (AllowedAwaitables.matches(*RD))
             continue;
@@ -1030,14 +1030,12 @@ std::string describeBranch(const LockFlow &Flow, const CFGBlock &B,
 LockAcrossSuspendCheck::LockAcrossSuspendCheck(StringRef Name,
                                                ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
-      ThreadGuardTypesOpt(Options.get("ThreadGuardTypes", "")),
-      AllowedAwaitablesOpt(Options.get("AllowedAwaitables", "")),
-      ThreadGuardTypes(ThreadGuardTypesOpt),
-      AllowedAwaitables(AllowedAwaitablesOpt) {}
+      ThreadGuardTypes(Options.get("ThreadGuardTypes", "")),
+      AllowedAwaitables(Options.get("AllowedAwaitables", "")) {}
 
 void LockAcrossSuspendCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, "ThreadGuardTypes", ThreadGuardTypesOpt);
-  Options.store(Opts, "AllowedAwaitables", AllowedAwaitablesOpt);
+  Options.store(Opts, "ThreadGuardTypes", ThreadGuardTypes.raw());
+  Options.store(Opts, "AllowedAwaitables", AllowedAwaitables.raw());
 }
 
 void LockAcrossSuspendCheck::registerMatchers(MatchFinder *Finder) {

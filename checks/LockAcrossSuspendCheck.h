@@ -30,8 +30,6 @@ public:
   LockClass classify(const CXXRecordDecl &RD);
 
 private:
-  const std::string ThreadGuardTypesOpt;
-  const std::string AllowedAwaitablesOpt;
   const NameList ThreadGuardTypes;
   const NameList AllowedAwaitables;
   llvm::DenseMap<const CXXRecordDecl *, LockClass> Cache;
