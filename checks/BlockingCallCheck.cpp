@@ -49,18 +49,6 @@ std::string displayName(const FunctionDecl &FD) {
                                   : plainQualifiedName(FD);
 }
 
-/// The outermost named namespace that the coroutine's return type lives in.
-llvm::StringRef returnTypeNamespace(const FunctionDecl &FD) {
-  const auto *RD = FD.getReturnType()->getAsRecordDecl();
-  if (!RD)
-    if (const auto *TST =
-            FD.getReturnType()->getAs<TemplateSpecializationType>())
-      if (const TemplateDecl *TD =
-              TST->getTemplateName().getAsTemplateDecl())
-        RD = llvm::dyn_cast_or_null<RecordDecl>(TD->getTemplatedDecl());
-  return RD ? outermostNamespace(RD->getDeclContext()) : llvm::StringRef();
-}
-
 } // namespace
 
 BlockingCallCheck::BlockingCallCheck(StringRef Name, ClangTidyContext *Context)
@@ -238,7 +226,7 @@ void BlockingCallCheck::addAlternativeNote(const Expr &Call,
                                            const FunctionDecl &Coroutine,
                                            bool IsStatement,
                                            const ASTContext &Ctx) {
-  const llvm::StringRef RuntimeNS = returnTypeNamespace(Coroutine);
+  const llvm::StringRef RuntimeNS = taskNamespace(Coroutine);
   const auto *CE = llvm::dyn_cast<CallExpr>(&Call);
   const FunctionDecl *Callee = calleeOf(Call);
   if (B.Kind == BlockKind::Blocking && IsStatement && CE && Callee &&

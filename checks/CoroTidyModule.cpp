@@ -2,6 +2,7 @@
 
 #include "BlockingCallCheck.h"
 #include "DanglingReferenceCheck.h"
+#include "LockAcrossSuspendCheck.h"
 #include "SequentialAwaitCheck.h"
 #include "UnawaitedTaskCheck.h"
 #include "UnhandledExceptionCheck.h"
@@ -16,6 +17,8 @@ public:
     CheckFactories.registerCheck<BlockingCallCheck>("coro-blocking-call");
     CheckFactories.registerCheck<DanglingReferenceCheck>(
         "coro-dangling-reference");
+    CheckFactories.registerCheck<LockAcrossSuspendCheck>(
+        "coro-lock-across-suspend");
     CheckFactories.registerCheck<SequentialAwaitCheck>(
         "coro-sequential-await");
     CheckFactories.registerCheck<UnawaitedTaskCheck>("coro-unawaited-task");

@@ -26,6 +26,10 @@ inline bool isCoroutine(const FunctionDecl &FD) {
 /// "coroutine 'refresh'", "coroutine 'Session::run'" or "coroutine lambda".
 std::string describeCoroutine(const FunctionDecl &FD);
 
+/// The outermost named namespace of \p FD's return type ("folly" for
+/// folly::coro::Task<int>): which coroutine library the coroutine runs on.
+llvm::StringRef taskNamespace(const FunctionDecl &FD);
+
 /// True when \p FD is a lambda's call operator.
 bool isLambdaCallOperator(const FunctionDecl &FD);
 
