@@ -7,6 +7,7 @@
 
 #include "CommandLine.h"
 #include "Findings.h"
+#include "Worker.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang/Basic/Version.h"
 #include "llvm/Support/CommandLine.h"
@@ -41,7 +42,8 @@ Exit status:
   1  findings reported
   2  corolint could not do its job: bad usage or configuration, no or
      malformed compile database, a source file that does not exist or does
-     not parse (the other files are still analysed and reported)
+     not parse, or that crashed clang or exceeded --timeout or
+     --memory-limit (the other files are still analysed and reported)
 )");
 
 cl::desc desc(StringRef D) { return cl::desc(D.trim()); }
@@ -102,6 +104,20 @@ cl::opt<unsigned> Jobs("j", desc("Number of translation units analysed in parall
                        cl::init(0), cl::cat(CorolintCategory));
 cl::opt<bool> EnableCheckProfile("enable-check-profile", desc("Enable per-check timing profiles, printed to stderr"),
                                  cl::init(false), cl::cat(CorolintCategory));
+
+cl::opt<unsigned> Timeout("timeout", desc(R"(
+Seconds a translation unit may take; a file that takes longer is reported
+as failed and the others are still analysed. Default: no limit)"),
+                          cl::value_desc("seconds"), cl::init(0),
+                          cl::cat(CorolintCategory));
+cl::opt<std::string> MemoryLimit("memory-limit", desc(R"(
+Address space each worker process may use (such as 2G or 512M); a file
+that needs more is reported as failed and the others are still analysed.
+Default: no limit)"),
+                                 cl::value_desc("size"),
+                                 cl::cat(CorolintCategory));
+// The driver starts itself with this to analyse files in a worker process.
+cl::opt<bool> WorkerMode("corolint-worker", cl::Hidden, cl::init(false));
 
 cl::OptionCategory CICategory("corolint CI options");
 cl::opt<std::string> Format("format", desc(R"(
@@ -174,6 +190,9 @@ Error checkReportOptions() {
   if (Format != "text" && (Fix || FixNotes || FixErrors))
     return problem("--fix applies with --format=text only; run the fix and "
                    "the report separately");
+  if (!MemoryLimit.empty() && !parseSize(MemoryLimit))
+    return problem("invalid --memory-limit '" + MemoryLimit +
+                   "'; give a size such as 2G, 512M or 1048576");
   if (!WriteBaseline.empty() && !BaselineFile.empty())
     return problem("--write-baseline and --baseline are mutually exclusive");
   return Error::success();
@@ -246,7 +265,9 @@ void copyOptions(Options &O) {
   O.Run.Jobs = Jobs ? Jobs : std::max(1u, std::thread::hardware_concurrency());
   O.Run.ApplyAnyFix = FixNotes;
   O.Run.EnableCheckProfile = EnableCheckProfile;
-  O.Run.Progress = sys::Process::StandardErrIsDisplayed();
+  O.Run.Progress = sys::Process::StandardErrIsDisplayed() && !WorkerMode;
+  O.Run.TimeoutSeconds = Timeout;
+  O.Run.Worker = WorkerMode;
   O.Format = Format;
   O.Fix = FixNotes ? FB_FixNotes : (Fix || FixErrors) ? FB_Fix : FB_NoFix;
   O.FixErrors = FixErrors;
@@ -291,6 +312,13 @@ Expected<Options> parseCommandLine(int Argc, const char **Argv) {
   O.Tidy.Config = std::move(*Parsed);
   setTidyOptions(O.Tidy);
   copyOptions(O);
+  O.Run.MemoryLimit = MemoryLimit.empty() ? 0 : *parseSize(MemoryLimit);
+  O.Run.WorkerCommand = {
+      sys::fs::getMainExecutable(Argv[0], (void *)&parseCommandLine),
+      "--corolint-worker"};
+  O.Run.WorkerCommand.insert(O.Run.WorkerCommand.end(), Argv + 1, Argv + Argc);
+  O.Run.ReproduceCommand = reproducingCommand(
+      Argc, Argv, std::vector<std::string>(Sources.begin(), Sources.end()));
   return std::move(O);
 }
 

@@ -8,8 +8,8 @@
 //
 // main() is the pipeline; each stage is one call with one job:
 //   options (CommandLine.h, Configuration.h) -> inputs (Inputs.h: database,
-//   files, diff) -> run (Runner.h) -> findings (Findings.h) -> report
-//   (Output.h).
+//   files, diff) -> run (Runner.h, in worker processes: Worker.h) ->
+//   findings (Findings.h) -> report (Output.h).
 //
 //===----------------------------------------------------------------------===//
 
@@ -20,6 +20,7 @@
 #include "Output.h"
 #include "Report.h"
 #include "Runner.h"
+#include "Worker.h"
 #include "llvm/Support/InitLLVM.h"
 
 using namespace corolint;
@@ -29,6 +30,18 @@ int main(int argc, const char **argv) {
   llvm::Expected<Options> Opts = parseCommandLine(argc, argv);
   if (!Opts)
     return fail(Opts.takeError());
+  if (Opts->Run.Worker) {
+    // A worker analyses the files the driver sends it: it needs the
+    // compile database only. The driver checked the configuration, and
+    // --diff was the driver's to read.
+    Opts->Diff.clear();
+    llvm::Expected<Inputs> In = loadInputs(*Opts, argv[0]);
+    if (!In)
+      return fail(In.takeError());
+    return serveAsWorker(*In->Database,
+                         [&] { return Opts->Tidy.makeProvider(); }, Opts->Run);
+  }
+
   llvm::Expected<CheckSelection> Checks =
       selectChecks(Opts->Tidy, Opts->ConfigPath);
   if (!Checks)
@@ -50,9 +63,7 @@ int main(int argc, const char **argv) {
   if (In->Files.empty())
     return reportNothingAffected(*Opts, Info);
 
-  RunResult Run = runParallel(In->Files, *In->Database,
-                              [&] { return Opts->Tidy.makeProvider(); },
-                              Opts->Run);
+  RunResult Run = runParallel(In->Files, Opts->Run);
 
   SourceCache Sources;
   FindingFilter Filter{In->Changes ? &*In->Changes : nullptr,

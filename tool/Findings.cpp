@@ -25,7 +25,7 @@ std::string findRoot(llvm::StringRef Explicit) {
   }
   llvm::sys::fs::current_path(Dir);
   for (llvm::SmallString<256> Probe = Dir; !Probe.empty();
-       Probe = llvm::sys::path::parent_path(Probe)) {
+       Probe.resize(llvm::sys::path::parent_path(Probe).size())) {
     llvm::SmallString<256> Git = Probe;
     llvm::sys::path::append(Git, ".git");
     if (llvm::sys::fs::exists(Git))

@@ -3,6 +3,7 @@
 #include "Output.h"
 #include "Baseline.h"
 #include "Diagnostics.h"
+#include "Fixes.h"
 #include "clang-tidy/ClangTidy.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/raw_ostream.h"
@@ -61,13 +62,35 @@ void writeText(const std::vector<ClangTidyError> &Diagnostics,
                vfs::getRealFileSystem());
 }
 
-void printFailures(const std::vector<std::pair<std::string, std::string>> &Failed) {
-  for (const auto &[File, Why] : Failed)
+void printFailureDetail(const FailureDetail &D);
+
+void printFailures(const std::vector<std::pair<std::string, std::string>> &Failed,
+                   const std::map<std::string, FailureDetail> &Details) {
+  for (const auto &[File, Why] : Failed) {
+    auto Detail = Details.find(File);
     error() << "'" << File << "' " << Why
             << (StringRef(Why).starts_with("does not parse")
                     ? "; fix it or its compile command, the other files were "
                       "analysed\n"
+                : Detail != Details.end()
+                    ? "; the other files were analysed\n"
                     : "; check the path, the other files were analysed\n");
+    if (Detail != Details.end())
+      printFailureDetail(Detail->second);
+  }
+}
+
+/// How to reproduce a failure, and the end of what its worker printed.
+void printFailureDetail(const FailureDetail &D) {
+  if (!D.Reproduce.empty())
+    errs() << "  to reproduce it alone: " << D.Reproduce << "\n";
+  if (StringRef(D.StderrExcerpt).trim().empty())
+    return;
+  errs() << "  the worker's standard error:\n";
+  SmallVector<StringRef> Lines;
+  StringRef(D.StderrExcerpt).rtrim().split(Lines, '\n');
+  for (StringRef L : Lines)
+    errs() << "  | " << L << "\n";
 }
 
 void printStats(const ClangTidyStats &Stats) {
@@ -120,14 +143,19 @@ int report(const Options &Opts, const Inputs &In, const RunSummary &Run,
   const std::vector<std::string> &Files = In.Files;
   const bool CompilerErrors = !Run.Failed.empty();
   const bool DisableFixes = CompilerErrors && !Opts.FixErrors;
-  const std::vector<ClangTidyError> Diagnostics = diagnosticsOf(R);
+  std::vector<ClangTidyError> Diagnostics = diagnosticsOf(R);
+  const FixBehaviour Fix = DisableFixes ? FB_NoFix : Opts.Fix;
+  const std::vector<std::string> Changed =
+      Opts.Format == "text" && Fix != FB_NoFix
+          ? holdBackStaleFixes(Diagnostics, Run.AnalysedContent)
+          : std::vector<std::string>();
   // The text report's context, with the first file's configuration. Made
   // for every format: it is where a malformed .clang-tidy is complained
   // about once more after the run, and the output has always had that.
   ClangTidyContext Reporting(Opts.Tidy.makeProvider());
   Reporting.setCurrentFile(Files.front());
   if (Opts.Format == "text") {
-    writeText(Diagnostics, Reporting, DisableFixes ? FB_NoFix : Opts.Fix);
+    writeText(Diagnostics, Reporting, Fix);
   } else {
     Info.FilesAnalysed = Run.Analysed;
     Info.Baselined = R.Baselined;
@@ -142,7 +170,11 @@ int report(const Options &Opts, const Inputs &In, const RunSummary &Run,
                                                                : "",
                                              Diagnostics, OS);
                         });
-  printFailures(Run.Failed);
+  printFailures(Run.Failed, Run.FailureDetails);
+  for (const std::string &File : Changed)
+    error() << "'" << File
+            << "' changed on disk while it was analysed; its fixes were not "
+               "applied (run --fix again)\n";
   if (!Opts.Quiet) {
     printStats(Run.Stats);
     if (DisableFixes && Opts.Fix != FB_NoFix)
@@ -153,7 +185,7 @@ int report(const Options &Opts, const Inputs &In, const RunSummary &Run,
   const bool ConfigProblems = any_of(R.Others, [](const ClangTidyError &E) {
     return classify(E) == DiagnosticKind::ConfigProblem;
   });
-  if (ConfigProblems || CompilerErrors || !Written)
+  if (ConfigProblems || CompilerErrors || !Written || !Changed.empty())
     return ExitFailure;
   return R.Findings.empty() ? ExitClean : ExitFindings;
 }

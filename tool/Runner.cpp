@@ -3,15 +3,17 @@
 #include "Runner.h"
 #include "CompileDatabase.h"
 #include "Diagnostics.h"
+#include "Worker.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/SHA256.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/raw_ostream.h"
 #include <algorithm>
-#include <atomic>
 #include <mutex>
 #include <set>
-#include <thread>
 #include <tuple>
 
 using clang::tidy::ClangTidyError;
@@ -64,6 +66,15 @@ std::string parseFailure(const std::vector<ClangTidyError> &Diagnostics) {
 
 } // namespace
 
+std::string contentHash(llvm::StringRef File) {
+  auto Buffer = llvm::MemoryBuffer::getFile(File, /*IsText=*/false,
+                                            /*RequiresNullTerminator=*/false);
+  if (!Buffer)
+    return "";
+  return llvm::toHex(llvm::SHA256::hash(llvm::arrayRefFromStringRef(
+      (*Buffer)->getBuffer())));
+}
+
 UnitResult analyseUnit(const std::string &File,
                        const clang::tooling::CompilationDatabase &DB,
                        const OptionsProviderFactory &MakeProvider,
@@ -89,6 +100,16 @@ UnitResult analyseUnit(const std::string &File,
                                               Options.ApplyAnyFix,
                                               Options.EnableCheckProfile);
     R.Failure = parseFailure(R.Diagnostics);
+    std::set<std::string> Fixed;
+    for (const ClangTidyError &E : R.Diagnostics) {
+      for (const auto &F : E.Message.Fix)
+        Fixed.insert(F.first().str());
+      for (const auto &N : E.Notes)
+        for (const auto &F : N.Fix)
+          Fixed.insert(F.first().str());
+    }
+    for (const std::string &F : Fixed)
+      R.ContentHashes.emplace_back(F, contentHash(F));
   }
   R.Stats = Context.getStats();
   return R;
@@ -103,6 +124,13 @@ RunResult mergeResults(std::vector<UnitResult> Units) {
       ++Result.Summary.Analysed;
     else
       Result.Summary.Failed.emplace_back(R.File, R.Failure);
+    if (!R.Reproduce.empty() || !R.StderrExcerpt.empty())
+      Result.Summary.FailureDetails[R.File] = {R.Reproduce, R.StderrExcerpt};
+    for (const auto &[File, Hash] : R.ContentHashes) {
+      auto [It, New] = Result.Summary.AnalysedContent.emplace(File, Hash);
+      if (!New && It->second != Hash)
+        It->second = ""; // two units saw different contents
+    }
     for (ClangTidyError &E : R.Diagnostics)
       if (Seen.emplace(E.DiagnosticName, E.Message.FilePath,
                        E.Message.FileOffset, E.Message.Message)
@@ -115,29 +143,10 @@ RunResult mergeResults(std::vector<UnitResult> Units) {
 }
 
 RunResult runParallel(const std::vector<std::string> &Files,
-                      const clang::tooling::CompilationDatabase &DB,
-                      const OptionsProviderFactory &MakeProvider,
                       const RunOptions &Options) {
-  std::vector<UnitResult> Units(Files.size());
-  std::atomic<size_t> Next{0};
   Progress Display(Options.Progress, Files.size());
-  auto Work = [&] {
-    for (size_t I = Next++; I < Files.size(); I = Next++) {
-      Units[I] = analyseUnit(Files[I], DB, MakeProvider, Options);
-      Display.done(Files[I]);
-    }
-  };
-  const unsigned Workers = std::max(
-      1u, std::min<unsigned>(Options.Jobs, static_cast<unsigned>(Files.size())));
-  if (Workers == 1) {
-    Work();
-  } else {
-    std::vector<std::thread> Threads;
-    for (unsigned W = 0; W < Workers; ++W)
-      Threads.emplace_back(Work);
-    for (std::thread &T : Threads)
-      T.join();
-  }
+  std::vector<UnitResult> Units = runInWorkers(
+      Files, Options, [&](size_t I) { Display.done(Files[I]); });
   return mergeResults(std::move(Units));
 }
 

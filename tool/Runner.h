@@ -4,7 +4,7 @@
 // (UnitResult): its diagnostics, why it failed if it did, and clang-tidy's
 // counts of what it suppressed. The values are merged in input order, so
 // the merged result does not depend on where a UnitResult came from (a
-// thread here, or one day a worker process or a result cache).
+// worker process, or one day a result cache).
 //
 //===----------------------------------------------------------------------===//
 
@@ -14,7 +14,9 @@
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang/Tooling/CompilationDatabase.h"
+#include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -26,6 +28,18 @@ struct RunOptions {
   bool ApplyAnyFix = false; // --fix-notes: collect fixes from notes too
   bool EnableCheckProfile = false;
   bool Progress = false;    // one-line progress display on stderr
+  /// --timeout: seconds a worker may spend on one file (0: no limit).
+  unsigned TimeoutSeconds = 0;
+  /// --memory-limit: the address space a worker may use, in bytes (0: no
+  /// limit).
+  uint64_t MemoryLimit = 0;
+  /// How the driver starts a worker: this program, --corolint-worker, and
+  /// the rest of the command line.
+  std::vector<std::string> WorkerCommand;
+  /// The command line that analyses one file alone (Worker.h).
+  std::vector<std::string> ReproduceCommand;
+  /// True in a worker process.
+  bool Worker = false;
 };
 
 /// What analysing one translation unit produced.
@@ -36,6 +50,19 @@ struct UnitResult {
   /// Why the file was not analysed or did not parse; empty when it was.
   std::string Failure;
   clang::tidy::ClangTidyStats Stats;
+  /// For each file a fix would change: a hash of its content when it was
+  /// analysed, so --fix can leave a file alone that changed since.
+  std::vector<std::pair<std::string, std::string>> ContentHashes;
+  /// For a file whose worker failed: the command that reproduces it, and
+  /// the end of what the worker printed (clang's crash stack trace).
+  std::string Reproduce, StderrExcerpt;
+};
+
+/// The content hash UnitResult::ContentHashes holds ("" if unreadable).
+std::string contentHash(llvm::StringRef File);
+
+struct FailureDetail {
+  std::string Reproduce, StderrExcerpt;
 };
 
 /// What a run has to say besides its diagnostics.
@@ -44,6 +71,11 @@ struct RunSummary {
   std::vector<std::pair<std::string, std::string>> Failed;
   clang::tidy::ClangTidyStats Stats;
   unsigned Analysed = 0;
+  /// For the failed files whose worker died or overran its limits.
+  std::map<std::string, FailureDetail> FailureDetails;
+  /// The content hash of every file a fix would change, as it was
+  /// analysed; "" for a file that changed while it was analysed.
+  std::map<std::string, std::string> AnalysedContent;
 };
 
 struct RunResult {
@@ -66,10 +98,9 @@ UnitResult analyseUnit(const std::string &File,
 /// Merges per-unit results (given in input order) into one.
 RunResult mergeResults(std::vector<UnitResult> Units);
 
-/// Analyses \p Files on Options.Jobs threads and merges the results.
+/// Analyses \p Files on Options.Jobs worker processes (Worker.h) and
+/// merges the results.
 RunResult runParallel(const std::vector<std::string> &Files,
-                      const clang::tooling::CompilationDatabase &DB,
-                      const OptionsProviderFactory &MakeProvider,
                       const RunOptions &Options);
 
 } // namespace corolint
