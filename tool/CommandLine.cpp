@@ -10,6 +10,7 @@
 #include "Worker.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang/Basic/Version.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -32,7 +33,8 @@ const char Overview[] = R"(corolint: finds async misuse in C++20 coroutine code.
 Usage: corolint [options] [<source>...] [-- <compiler args>]
 
   With -p <build-dir> and no sources, every translation unit in that build's
-  compile_commands.json is analysed. The options, .clang-tidy files and
+  compile_commands.json is analysed; a directory stands for the database's
+  sources under it. The options, .clang-tidy files and
   NOLINT comments work as in clang-tidy 19. Default checks: coro-*.
 )";
 
@@ -48,7 +50,7 @@ Exit status:
 
 cl::desc desc(StringRef D) { return cl::desc(D.trim()); }
 
-cl::list<std::string> Sources(cl::Positional, cl::desc("[<source>...]"),
+cl::list<std::string> Sources(cl::Positional, cl::desc("[<source or directory>...]"),
                               cl::cat(CorolintCategory));
 cl::opt<std::string> BuildPath("p", desc("Build directory holding compile_commands.json (or the file itself)"),
                                cl::value_desc("build-dir"),
@@ -65,8 +67,9 @@ cl::opt<std::string> WarningsAsErrors("warnings-as-errors", desc("Upgrades warni
                                       cl::init(""), cl::cat(CorolintCategory));
 cl::opt<std::string> HeaderFilter("header-filter", desc(R"(
 Regular expression matching the names of the headers to output diagnostics
-from. Diagnostics from the main file of each translation unit are always
-displayed)"),
+from (overrides HeaderFilterRegex in .clang-tidy). Default: the headers
+under the project root (--root), never system headers. Diagnostics from the
+main file of each translation unit are always displayed)"),
                                   cl::init(""), cl::cat(CorolintCategory));
 cl::opt<std::string> ExcludeHeaderFilter("exclude-header-filter", desc("Regular expression matching the names of headers to exclude diagnostics from"),
                                          cl::init(""), cl::cat(CorolintCategory));
@@ -100,8 +103,13 @@ cl::opt<bool> Quiet("quiet", desc("Suppress statistics and the summary line"),
                     cl::init(false), cl::cat(CorolintCategory));
 cl::opt<bool> UseColor("use-color", desc("Use colors in diagnostics"),
                        cl::init(false), cl::cat(CorolintCategory));
-cl::opt<unsigned> Jobs("j", desc("Number of translation units analysed in parallel (default: number of cores)"),
-                       cl::init(0), cl::cat(CorolintCategory));
+// A string, read by jobCount: LLVM's own message for a bad number goes
+// straight to standard error, around corolint's.
+cl::opt<std::string> Jobs("j", desc("Number of translation units analysed in parallel (default: number of cores); -j4, -j 4, --jobs=4 and --jobs 4 all work"),
+                          cl::value_desc("n"), cl::Prefix, cl::init("0"),
+                          cl::cat(CorolintCategory));
+cl::alias JobsLong("jobs", desc("Alias for -j"), cl::aliasopt(Jobs),
+                   cl::NotHidden, cl::cat(CorolintCategory));
 cl::opt<bool> EnableCheckProfile("enable-check-profile", desc("Enable per-check timing profiles, printed to stderr"),
                                  cl::init(false), cl::cat(CorolintCategory));
 
@@ -125,13 +133,21 @@ Output format: text (clang-tidy's diagnostics, the default), sarif (SARIF
 2.1.0, for GitHub code scanning), json, or github (workflow-command
 annotations))"),
                             cl::init("text"), cl::cat(CICategory));
-cl::opt<std::string> Output("output", desc("Write the report to this file instead of standard output (sarif, json, github)"),
+cl::opt<std::string> Output("output", desc("Write the report to this file instead of standard output (any format)"),
                             cl::value_desc("file"), cl::cat(CICategory));
 cl::opt<std::string> Root("root", desc(R"(
-Directory findings are reported relative to (SARIF %SRCROOT%, baselines,
---diff paths). Default: the enclosing git work tree, else the current
-directory)"),
+The project root: findings are reported relative to it (SARIF %SRCROOT%,
+baselines, --diff paths), and by default findings in headers are reported
+when the header is under it. Default: the git work tree of the compile
+database's sources, else the compile database's directory, wherever
+corolint is started from)"),
                           cl::value_desc("dir"), cl::cat(CICategory));
+cl::opt<bool> ExitZero("exit-zero", desc(R"(
+Exit 0 even when there are findings (for adopting corolint: the report is
+the same). Configuration errors and files that do not parse still exit 2)"),
+                       cl::init(false), cl::cat(CICategory));
+cl::opt<bool> Statistics("statistics", desc("After the report, print how many findings each check reported (to standard error)"),
+                         cl::init(false), cl::cat(CICategory));
 cl::opt<std::string> WriteBaseline("write-baseline", desc(R"(
 Record today's findings in this file and exit 0: later runs with
 --baseline report only findings not in it)"),
@@ -158,6 +174,34 @@ Error problem(const Twine &Message) {
   return createStringError(inconvertibleErrorCode(), Message);
 }
 
+/// LLVM's command-line errors as one line: the first problem, with its
+/// "did you mean", and one pointer to --help.
+std::string parseError(StringRef Errors, StringRef Program) {
+  SmallVector<StringRef> Lines;
+  Errors.split(Lines, '\n', -1, false);
+  std::string Message, Suggestion;
+  for (StringRef Line : Lines) {
+    Line = Line.trim();
+    Line.consume_front(Program);
+    Line.consume_front(":");
+    Line = Line.trim();
+    if (Line.consume_front("Did you mean ")) {
+      if (Suggestion.empty())
+        Suggestion = "; did you mean " + Line.trim().rtrim('?').str() + "?";
+      continue;
+    }
+    if (Line.empty() || !Message.empty())
+      continue;
+    Line = Line.split(".  Try:").first.rtrim('.');
+    Message = Line.str();
+    if (!Message.empty())
+      Message[0] = toLower(Message[0]);
+  }
+  if (Message.empty())
+    Message = "invalid command line";
+  return Message + Suggestion + " (see corolint --help)";
+}
+
 /// Takes the compiler arguments after "--" (a fixed compile database, as in
 /// clang-tidy) and parses what is left: corolint's own command line.
 Expected<std::unique_ptr<clang::tooling::CompilationDatabase>>
@@ -170,12 +214,28 @@ parseArguments(int Argc, const char **Argv) {
     return problem(FixedError);
   std::string ParseErrors;
   raw_string_ostream ParseOS(ParseErrors);
-  if (!cl::ParseCommandLineOptions(Argc, Argv, Overview, &ParseOS)) {
-    StringRef First = StringRef(ParseErrors).split('\n').first.trim();
-    First.consume_front("corolint: ");
-    return problem(First + " (see corolint --help)");
-  }
+  if (!cl::ParseCommandLineOptions(Argc, Argv, Overview, &ParseOS))
+    return problem(parseError(ParseErrors, sys::path::filename(Argv[0])));
   return std::move(Fixed);
+}
+
+/// Whether \p Path (absolute) can be written: checked before the analysis,
+/// so that a typo does not cost a whole run.
+Error checkWritable(StringRef Path, StringRef Option) {
+  if (sys::fs::is_directory(Path))
+    return problem(Option + " '" + Path + "' is a directory; name a file");
+  StringRef Dir = sys::path::parent_path(Path);
+  if (!sys::fs::is_directory(Dir))
+    return problem("cannot write " + Option + " '" + Path + "': directory '" +
+                   Dir + "' does not exist");
+  if (sys::fs::access(Dir, sys::fs::AccessMode::Write))
+    return problem("cannot write " + Option + " '" + Path +
+                   "': directory '" + Dir + "' is not writable");
+  if (sys::fs::exists(Path) &&
+      sys::fs::access(Path, sys::fs::AccessMode::Write))
+    return problem("cannot write " + Option + " '" + Path +
+                   "': permission denied");
+  return Error::success();
 }
 
 /// The report options that cannot go together.
@@ -184,9 +244,6 @@ Error checkReportOptions() {
       Format != "github")
     return problem("unknown --format '" + Format +
                    "'; use text, sarif, json or github");
-  if (!Output.empty() && Format == "text")
-    return problem("--output needs --format=sarif, json or github (text goes "
-                   "to standard output)");
   if (Format != "text" && (Fix || FixNotes || FixErrors))
     return problem("--fix applies with --format=text only; run the fix and "
                    "the report separately");
@@ -195,6 +252,10 @@ Error checkReportOptions() {
                    "'; give a size such as 2G, 512M or 1048576");
   if (!WriteBaseline.empty() && !BaselineFile.empty())
     return problem("--write-baseline and --baseline are mutually exclusive");
+  unsigned N;
+  if (StringRef(Jobs).getAsInteger(10, N))
+    return problem("-j needs a number of jobs of 1 or more (0: one per core), "
+                   "not '" + Jobs + "'");
   return Error::success();
 }
 
@@ -214,10 +275,9 @@ Expected<std::optional<ClangTidyOptions>> readConfigOption() {
     Text = (*Buffer)->getBuffer().str();
     Source = ConfigFile;
   }
-  auto Parsed = parseConfiguration(MemoryBufferRef(Text, Source));
+  auto Parsed = parseConfig(Text, Source);
   if (!Parsed)
-    return problem("invalid configuration in " + Source + ": " +
-                   Parsed.getError().message());
+    return Parsed.takeError();
   return std::optional<ClangTidyOptions>(std::move(*Parsed));
 }
 
@@ -226,7 +286,6 @@ void setTidyOptions(TidyConfig &Tidy) {
   ClangTidyOptions &Defaults = Tidy.Defaults;
   Defaults.Checks = DefaultChecks;
   Defaults.WarningsAsErrors = "";
-  Defaults.HeaderFilterRegex = HeaderFilter;
   Defaults.ExcludeHeaderFilterRegex = ExcludeHeaderFilter;
   Defaults.SystemHeaders = SystemHeaders;
   Defaults.FormatStyle = FormatStyle;
@@ -262,7 +321,9 @@ void copyOptions(Options &O) {
             : ListChecks ? ConfigQuery::ListChecks
             : DumpConfig ? ConfigQuery::DumpConfig
                          : ConfigQuery::None;
-  O.Run.Jobs = Jobs ? Jobs : std::max(1u, std::thread::hardware_concurrency());
+  unsigned N = 0;
+  StringRef(Jobs).getAsInteger(10, N); // checked by checkReportOptions
+  O.Run.Jobs = N ? N : std::max(1u, std::thread::hardware_concurrency());
   O.Run.ApplyAnyFix = FixNotes;
   O.Run.EnableCheckProfile = EnableCheckProfile;
   O.Run.Progress = sys::Process::StandardErrIsDisplayed() && !WorkerMode;
@@ -272,6 +333,8 @@ void copyOptions(Options &O) {
   O.Fix = FixNotes ? FB_FixNotes : (Fix || FixErrors) ? FB_Fix : FB_NoFix;
   O.FixErrors = FixErrors;
   O.Quiet = Quiet;
+  O.ExitZero = ExitZero;
+  O.Statistics = Statistics;
 }
 
 } // namespace
@@ -297,13 +360,19 @@ Expected<Options> parseCommandLine(int Argc, const char **Argv) {
   O.ExportFixes = ExportFixes;
   if (Error E = checkReportOptions())
     return std::move(E);
+  for (auto [Path, Option] :
+       {std::pair(&Output, "--output"), std::pair(&WriteBaseline, "--write-baseline"),
+        std::pair(&ExportFixes, "--export-fixes")})
+    if (!Path->empty())
+      if (Error E = checkWritable(*Path, Option))
+        return std::move(E);
   if (!BaselineFile.empty()) {
     auto B = readBaseline(BaselineFile);
     if (!B)
       return B.takeError();
     O.Accepted = std::move(*B);
   }
-  O.Root = findRoot(Root);
+  O.Root = Root.empty() ? "" : absolute(Root); // found with the inputs
   if (std::error_code EC = parseLineFilter(LineFilter, O.Tidy.Global))
     return problem("invalid --line-filter: " + EC.message());
   auto Parsed = readConfigOption();

@@ -46,12 +46,18 @@ struct Options {
   // What to report, where.
   std::string Format;     // text, sarif, json or github
   std::string OutputFile; // --output, absolute; "" for standard output
-  std::string Root;       // findings are reported relative to it
+  /// Findings are reported relative to it: --root (absolute) as parsed,
+  /// else "" until the inputs stage finds it (findRoot).
+  std::string Root;
   std::string WriteBaseline, ExportFixes; // absolute, or ""
   std::optional<Baseline> Accepted;       // --baseline
   clang::tidy::FixBehaviour Fix = clang::tidy::FB_NoFix;
   bool FixErrors = false; // apply fixes even when a file does not parse
   bool Quiet = false;
+  /// --exit-zero: findings do not fail the run (failures still do).
+  bool ExitZero = false;
+  /// --statistics: how many findings each check reported.
+  bool Statistics = false;
 };
 
 /// Parses and checks the command line. Errors are one line each, ready to

@@ -1,6 +1,8 @@
 //===--- CompileDatabase.cpp ----------------------------------------------===//
 
 #include "CompileDatabase.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "clang/Driver/Options.h"
 #include "clang/Driver/Types.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
@@ -113,6 +115,47 @@ filterUnknownArguments(const std::vector<std::string> &Args) {
 
 namespace {
 
+/// Where a compile database that LLVM's reader rejects goes wrong, as
+/// "entry 3, key 'command': ...", read with a JSON parser that keeps the
+/// structure; "" when it cannot say better than LLVM's reader.
+std::string locateDatabaseProblem(llvm::StringRef Path) {
+  auto Buffer = llvm::MemoryBuffer::getFile(Path);
+  if (!Buffer)
+    return "";
+  auto Parsed = llvm::json::parse((*Buffer)->getBuffer());
+  if (!Parsed) {
+    std::string Why = llvm::toString(Parsed.takeError());
+    return "not JSON: " + Why;
+  }
+  const llvm::json::Array *Entries = Parsed->getAsArray();
+  if (!Entries)
+    return "the top level is not a list of entries";
+  for (size_t I = 0; I < Entries->size(); ++I) {
+    std::string Where = "entry " + std::to_string(I) + " (counting from 0)";
+    const llvm::json::Object *Entry = (*Entries)[I].getAsObject();
+    if (!Entry)
+      return Where + " is not an object";
+    for (const auto &KV : *Entry) {
+      llvm::StringRef Key = KV.first;
+      std::string At = Where + ", key '" + Key.str() + "'";
+      if (Key == "arguments") {
+        const llvm::json::Array *Args = KV.second.getAsArray();
+        if (!Args)
+          return At + ": expected a list of strings";
+        for (const llvm::json::Value &Arg : *Args)
+          if (!Arg.getAsString())
+            return At + ": expected a list of strings";
+      } else if (!KV.second.getAsString()) {
+        return At + ": expected a string";
+      }
+    }
+    for (llvm::StringRef Required : {"directory", "file"})
+      if (!Entry->get(Required))
+        return Where + ": no '" + Required.str() + "'";
+  }
+  return "";
+}
+
 /// The database -p names: a build directory or a compile_commands.json.
 llvm::Expected<std::unique_ptr<CompilationDatabase>>
 loadBuildDatabase(const std::string &BuildPath) {
@@ -141,10 +184,13 @@ loadBuildDatabase(const std::string &BuildPath) {
                  "': permission denied");
   auto DB = JSONCompilationDatabase::loadFromFile(
       Path, Err, JSONCommandLineSyntax::AutoDetect);
-  if (!DB)
+  if (!DB) {
+    std::string Where = locateDatabaseProblem(Path);
     return error("malformed compile database '" + Path + "': " +
-                 llvm::StringRef(Err).trim() +
+                 (Where.empty() ? llvm::StringRef(Err).trim().rtrim(';').str()
+                                : Where) +
                  "; regenerate it (cmake -DCMAKE_EXPORT_COMPILE_COMMANDS=ON)");
+  }
   return std::move(DB);
 }
 
@@ -213,6 +259,40 @@ llvm::Error listBuildFiles(LoadedDatabase &Loaded, const std::string &BuildPath)
   return llvm::Error::success();
 }
 
+/// A directory among the sources stands for the database's C and C++
+/// sources under it, as `ruff check src` does; never a file that "does not
+/// parse".
+llvm::Error expandDirectories(LoadedDatabase &Loaded, bool Fixed) {
+  std::vector<std::string> Files, All;
+  bool Listed = false;
+  for (std::string &Source : Loaded.Files) {
+    if (!llvm::sys::fs::is_directory(Source)) {
+      Files.push_back(std::move(Source));
+      continue;
+    }
+    if (Fixed)
+      return error("'" + Source + "' is a directory; with compiler flags "
+                   "after '--' name the source files, or pass -p <build-dir> "
+                   "to analyse the sources its database lists under it");
+    if (!Listed) {
+      All = Loaded.Database->getAllFiles();
+      Listed = true;
+    }
+    std::string Prefix = Source;
+    if (!llvm::StringRef(Prefix).ends_with("/"))
+      Prefix += "/";
+    const size_t Before = Files.size();
+    for (const std::string &File : All)
+      if (llvm::StringRef(File).starts_with(Prefix) && isCOrCxxSource(File))
+        Files.push_back(File);
+    if (Files.size() == Before)
+      return error("the compile database lists no C or C++ sources under '" +
+                   Source + "'");
+  }
+  Loaded.Files = std::move(Files);
+  return llvm::Error::success();
+}
+
 } // namespace
 
 llvm::Expected<LoadedDatabase> loadCompileDatabase(DatabaseRequest Request,
@@ -234,6 +314,8 @@ llvm::Expected<LoadedDatabase> loadCompileDatabase(DatabaseRequest Request,
   LoadedDatabase Loaded;
   Loaded.Database = adjustCommands(std::move(*DB), Request, Argv0);
   Loaded.Files = std::move(Request.Sources);
+  if (llvm::Error E = expandDirectories(Loaded, Fixed))
+    return std::move(E);
   if (!Loaded.Files.empty())
     return std::move(Loaded);
   // No sources: the whole build, if -p named one.

@@ -5,6 +5,10 @@
 #include "clang-tidy/GlobList.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Regex.h"
+#include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace clang::tidy;
@@ -18,6 +22,17 @@ std::unique_ptr<ClangTidyOptionsProvider> TidyConfig::makeProvider() const {
         Global, ClangTidyOptions::getDefaults().merge(Defaults, 0), *Config,
         ClangTidyOptions(Overrides));
   return std::make_unique<FileOptionsProvider>(Global, Defaults, Overrides);
+}
+
+void TidyConfig::reportHeadersUnder(StringRef Root) {
+  if (Overrides.HeaderFilterRegex)
+    return;
+  std::string Dir = Root.str();
+  if (!StringRef(Dir).ends_with("/"))
+    Dir += "/";
+  // Under the root; or a name relative to the compile command's directory
+  // (an "-I include" search path) that does not climb out of it.
+  Defaults.HeaderFilterRegex = "^(" + llvm::Regex::escape(Dir) + "|[^/.])";
 }
 
 namespace {
@@ -105,8 +120,60 @@ llvm::Error verifyConfiguration(ClangTidyOptionsProvider &Provider,
 
 } // namespace
 
+llvm::Expected<ClangTidyOptions> parseConfig(StringRef Text, StringRef Source) {
+  std::string First;
+  auto Parsed = parseConfigurationWithDiags(
+      llvm::MemoryBufferRef(Text, Source), [&](const llvm::SMDiagnostic &D) {
+        if (First.empty() && D.getKind() == llvm::SourceMgr::DK_Error)
+          First = (D.getFilename() + ":" + llvm::Twine(D.getLineNo()) + ":" +
+                   llvm::Twine(D.getColumnNo() + 1) + ": " + D.getMessage())
+                      .str();
+      });
+  if (Parsed)
+    return std::move(*Parsed);
+  if (First.empty())
+    First = (Source + ": " + Parsed.getError().message()).str();
+  return problem("invalid configuration in " + First);
+}
+
+llvm::Error verifyConfigFiles(const TidyConfig &Config,
+                              llvm::ArrayRef<std::string> Files) {
+  if (Config.Config)
+    return llvm::Error::success(); // .clang-tidy files are not read
+  llvm::StringSet<> Seen;
+  for (const std::string &File : Files) {
+    // As clang-tidy's FileOptionsProvider: up from the file's directory,
+    // until a file that does not inherit its parent's configuration.
+    for (std::string Dir = llvm::sys::path::parent_path(File).str();
+         !Dir.empty(); Dir = llvm::sys::path::parent_path(Dir).str()) {
+      if (!Seen.insert(Dir).second)
+        break;
+      llvm::SmallString<256> Path(Dir);
+      llvm::sys::path::append(Path, ".clang-tidy");
+      if (llvm::sys::fs::is_regular_file(Path)) {
+        auto Buffer = llvm::MemoryBuffer::getFile(Path);
+        if (!Buffer)
+          return problem("cannot read " + Path + ": " +
+                         Buffer.getError().message());
+        auto Parsed = parseConfig((*Buffer)->getBuffer(), Path);
+        if (!Parsed)
+          return Parsed.takeError();
+        if (!Parsed->InheritParentConfig.value_or(false))
+          break;
+      }
+      if (llvm::sys::path::parent_path(Dir) == Dir)
+        break;
+    }
+  }
+  return llvm::Error::success();
+}
+
 llvm::Expected<CheckSelection> selectChecks(const TidyConfig &Config,
                                             const std::string &ConfigPath) {
+  // Before clang-tidy reads them: it would complain about a broken file at
+  // every lookup and go on without it.
+  if (llvm::Error E = verifyConfigFiles(Config, {ConfigPath}))
+    return std::move(E);
   std::unique_ptr<ClangTidyOptionsProvider> Provider = Config.makeProvider();
   CheckSelection Checks;
   Checks.Effective = Provider->getOptions(ConfigPath);

@@ -11,6 +11,7 @@
 #define COROLINT_TOOL_CONFIGURATION_H
 
 #include "clang-tidy/ClangTidyOptions.h"
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/Support/Error.h"
 #include <memory>
 #include <optional>
@@ -30,7 +31,23 @@ struct TidyConfig {
   std::optional<clang::tidy::ClangTidyOptions> Config;
 
   std::unique_ptr<clang::tidy::ClangTidyOptionsProvider> makeProvider() const;
+
+  /// The default header filter: findings in the headers under \p Root (the
+  /// project's own), unless --header-filter is given; HeaderFilterRegex in
+  /// a .clang-tidy file overrides it as any default.
+  void reportHeadersUnder(llvm::StringRef Root);
 };
+
+/// \p Text parsed as clang-tidy configuration (YAML), or its first problem
+/// as one line: "invalid configuration in <source>:<line>:<column>: <what>".
+llvm::Expected<clang::tidy::ClangTidyOptions> parseConfig(llvm::StringRef Text,
+                                                          llvm::StringRef Source);
+
+/// The .clang-tidy files clang-tidy would read for \p Files, parsed: a file
+/// that does not parse (unknown key, YAML error) is an error, where clang-tidy
+/// would print it at every lookup and run without the file.
+llvm::Error verifyConfigFiles(const TidyConfig &Config,
+                              llvm::ArrayRef<std::string> Files);
 
 /// The checks that run for a file, with the options they run with.
 struct CheckSelection {

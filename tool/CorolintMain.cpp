@@ -59,6 +59,8 @@ int main(int argc, const char **argv) {
   llvm::Expected<Inputs> In = loadInputs(*Opts, argv[0]);
   if (!In)
     return fail(In.takeError());
+  if (llvm::Error E = verifyConfigFiles(Opts->Tidy, In->Files))
+    return fail(std::move(E));
   ReportInfo Info{Opts->Root, COROLINT_VERSION, Checks->Enabled};
   if (In->Files.empty())
     return reportNothingAffected(*Opts, Info);

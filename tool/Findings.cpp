@@ -15,25 +15,54 @@
 
 namespace corolint {
 
-std::string findRoot(llvm::StringRef Explicit) {
-  llvm::SmallString<256> Dir;
-  if (!Explicit.empty()) {
-    Dir = Explicit;
-    llvm::sys::fs::make_absolute(Dir);
-    llvm::sys::path::remove_dots(Dir, true);
-    return std::string(Dir);
-  }
-  llvm::sys::fs::current_path(Dir);
-  for (llvm::SmallString<256> Probe = Dir; !Probe.empty();
-       Probe.resize(llvm::sys::path::parent_path(Probe).size())) {
-    llvm::SmallString<256> Git = Probe;
+namespace {
+
+/// The git work tree \p Dir is in, or "".
+std::string gitTopLevel(llvm::StringRef Dir) {
+  for (std::string Probe = Dir.str(); !Probe.empty();
+       Probe = llvm::sys::path::parent_path(Probe).str()) {
+    llvm::SmallString<256> Git(Probe);
     llvm::sys::path::append(Git, ".git");
     if (llvm::sys::fs::exists(Git))
       return std::string(Probe);
     if (llvm::sys::path::parent_path(Probe) == Probe)
       break;
   }
-  return std::string(Dir);
+  return "";
+}
+
+} // namespace
+
+std::string findRoot(llvm::StringRef Explicit,
+                     llvm::ArrayRef<std::string> Files,
+                     llvm::StringRef BuildPath) {
+  auto Absolute = [](llvm::StringRef Path) {
+    llvm::SmallString<256> Abs(Path);
+    llvm::sys::fs::make_absolute(Abs);
+    llvm::sys::path::remove_dots(Abs, true);
+    return std::string(Abs);
+  };
+  if (!Explicit.empty())
+    return Absolute(Explicit);
+  std::string DatabaseDir;
+  if (!BuildPath.empty()) {
+    DatabaseDir = Absolute(BuildPath);
+    if (llvm::sys::fs::is_regular_file(DatabaseDir))
+      DatabaseDir = llvm::sys::path::parent_path(DatabaseDir).str();
+  }
+  std::string SourceDir =
+      Files.empty() ? "" : llvm::sys::path::parent_path(Files.front()).str();
+  for (llvm::StringRef Dir : {llvm::StringRef(SourceDir), llvm::StringRef(DatabaseDir)})
+    if (!Dir.empty())
+      if (std::string Top = gitTopLevel(Dir); !Top.empty())
+        return Top;
+  if (!DatabaseDir.empty())
+    return DatabaseDir;
+  if (!SourceDir.empty())
+    return SourceDir;
+  llvm::SmallString<256> Cwd;
+  llvm::sys::fs::current_path(Cwd);
+  return std::string(Cwd);
 }
 
 namespace {

@@ -13,6 +13,7 @@
 
 #include "SourceCache.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 #include <string>
 #include <vector>
@@ -75,10 +76,14 @@ struct FindingFilter {
   const Baseline *Accepted = nullptr;
 };
 
-/// The project root findings are reported relative to: \p Explicit if
-/// given, else the enclosing git work tree of the current directory, else
-/// the current directory.
-std::string findRoot(llvm::StringRef Explicit);
+/// The project root findings, baselines and reports are relative to, the
+/// same wherever corolint is started: \p Explicit (--root) if given, else
+/// the git work tree of the first of the sources \p Files (or of the
+/// database directory), else the database directory of \p BuildPath (-p),
+/// else the first source's directory.
+std::string findRoot(llvm::StringRef Explicit,
+                     llvm::ArrayRef<std::string> Files,
+                     llvm::StringRef BuildPath);
 
 /// The findings stage: the run's diagnostics as findings, then \p Filter.
 Results collectFindings(std::vector<clang::tidy::ClangTidyError> Diagnostics,

@@ -2,6 +2,7 @@
 
 #include "Inputs.h"
 #include "CompileDatabase.h"
+#include "Findings.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/TargetSelect.h"
 #include <algorithm>
@@ -45,6 +46,8 @@ llvm::Expected<Inputs> loadInputs(Options &Opts, const char *Argv0) {
   In.Files = std::move(Loaded->Files);
   std::sort(In.Files.begin(), In.Files.end());
   In.Files.erase(std::unique(In.Files.begin(), In.Files.end()), In.Files.end());
+  Opts.Root = findRoot(Opts.Root, In.Files, Opts.BuildPath);
+  Opts.Tidy.reportHeadersUnder(Opts.Root);
 
   // Parsing (for --diff's include scan, and the run) needs the targets.
   llvm::InitializeAllTargetInfos();

@@ -5,8 +5,14 @@
 #include "Diagnostics.h"
 #include "Fixes.h"
 #include "clang-tidy/ClangTidy.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Format.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/raw_ostream.h"
+#include <algorithm>
+#include <map>
+#include <unistd.h>
 
 using namespace clang::tidy;
 using namespace llvm;
@@ -44,7 +50,7 @@ bool writeReport(const Options &Opts, const std::vector<Finding> &Findings,
     else if (Opts.Format == "json")
       writeJson(OS, Findings, Info);
     else
-      writeGithub(OS, Findings);
+      writeGithub(OS, Findings, Info);
   };
   if (Opts.OutputFile.empty()) {
     Write(outs());
@@ -53,28 +59,117 @@ bool writeReport(const Options &Opts, const std::vector<Finding> &Findings,
   return writeFile(Opts.OutputFile, "", Write);
 }
 
-/// The text report is clang-tidy's: it prints the diagnostics and applies
-/// the fixes --fix asks for.
-void writeText(const std::vector<ClangTidyError> &Diagnostics,
-               ClangTidyContext &Reporting, FixBehaviour Fix) {
+/// Runs \p Write with standard output going to \p Path, atomically (a
+/// temporary file renamed over it): clang-tidy's printer writes to
+/// standard output only.
+bool withStandardOutputTo(StringRef Path, function_ref<void()> Write) {
+  int FD = -1;
+  SmallString<256> Temporary;
+  auto Fail = [&](const Twine &Why) {
+    error() << "cannot write '" << Path << "': " << Why << "\n";
+    return false;
+  };
+  if (std::error_code EC =
+          sys::fs::createUniqueFile(Path + ".tmp-%%%%%%", FD, Temporary))
+    return Fail(EC.message());
+  outs().flush();
+  const int Saved = ::dup(STDOUT_FILENO);
+  ::dup2(FD, STDOUT_FILENO);
+  Write();
+  outs().flush();
+  ::dup2(Saved, STDOUT_FILENO);
+  ::close(Saved);
+  ::close(FD);
+  if (std::error_code EC = sys::fs::rename(Temporary, Path)) {
+    sys::fs::remove(Temporary);
+    return Fail(EC.message());
+  }
+  return true;
+}
+
+/// Runs clang-tidy's printer and fixer; its "clang-tidy applied N of M
+/// suggested fixes" (on standard error) says corolint, as the rest does.
+void printAndFix(const std::vector<ClangTidyError> &Diagnostics,
+                 ClangTidyContext &Reporting, FixBehaviour Fix) {
   unsigned WErrorCount = 0;
+  int FD = -1;
+  SmallString<256> Captured;
+  if (Fix == FB_NoFix ||
+      sys::fs::createTemporaryFile("corolint-fix", "txt", FD, Captured)) {
+    handleErrors(Diagnostics, Reporting, Fix, WErrorCount,
+                 vfs::getRealFileSystem());
+    return;
+  }
+  errs().flush();
+  const int Saved = ::dup(STDERR_FILENO);
+  ::dup2(FD, STDERR_FILENO);
   handleErrors(Diagnostics, Reporting, Fix, WErrorCount,
                vfs::getRealFileSystem());
+  errs().flush();
+  ::dup2(Saved, STDERR_FILENO);
+  ::close(Saved);
+  ::close(FD);
+  if (auto Text = MemoryBuffer::getFile(Captured)) {
+    StringRef Rest = (*Text)->getBuffer();
+    while (!Rest.empty()) {
+      auto [Line, Tail] = Rest.split('\n');
+      if (Line.consume_front("clang-tidy applied "))
+        errs() << "corolint applied ";
+      errs() << Line << (Tail.empty() && !Rest.ends_with("\n") ? "" : "\n");
+      Rest = Tail;
+    }
+  }
+  sys::fs::remove(Captured);
+}
+
+/// --fix without --fix-notes: how many findings have their fix on a note
+/// (a rewrite that changes what the program does), which it leaves alone.
+void printFixesLeftOnNotes(const std::vector<Finding> &Findings) {
+  size_t N = 0;
+  for (const Finding &F : Findings)
+    if (F.Diagnostic.Message.Fix.empty() &&
+        any_of(F.Diagnostic.Notes,
+               [](const auto &Note) { return !Note.Fix.empty(); }))
+      ++N;
+  if (N)
+    errs() << "corolint: --fix-notes would apply "
+           << plural(N, "more fix", "more fixes")
+           << " (fixes on notes change what the program does, so --fix "
+              "leaves them)\n";
+}
+
+/// The text report is clang-tidy's: it prints the diagnostics and applies
+/// the fixes --fix asks for; to --output when given.
+bool writeText(const std::vector<ClangTidyError> &Diagnostics,
+               ClangTidyContext &Reporting, FixBehaviour Fix,
+               StringRef OutputFile) {
+  auto Print = [&] { printAndFix(Diagnostics, Reporting, Fix); };
+  if (OutputFile.empty()) {
+    Print();
+    return true;
+  }
+  return withStandardOutputTo(OutputFile, Print);
 }
 
 void printFailureDetail(const FailureDetail &D);
 
 void printFailures(const std::vector<std::pair<std::string, std::string>> &Failed,
+                   size_t Files,
                    const std::map<std::string, FailureDetail> &Details) {
+  const StringRef Others =
+      Failed.size() < Files ? ", the other files were analysed" : "";
   for (const auto &[File, Why] : Failed) {
     auto Detail = Details.find(File);
-    error() << "'" << File << "' " << Why
-            << (StringRef(Why).starts_with("does not parse")
-                    ? "; fix it or its compile command, the other files were "
-                      "analysed\n"
-                : Detail != Details.end()
-                    ? "; the other files were analysed\n"
-                    : "; check the path, the other files were analysed\n");
+    const StringRef Advice =
+        StringRef(Why).starts_with("does not parse")
+            ? "; fix it or its compile command"
+        : Detail != Details.end() ? ""
+                                  : "; check the path";
+    error() << "'" << File << "' " << Why << Advice
+            << (Advice.empty() && !Others.empty()
+                    ? "; the other files were analysed"
+                    : Others)
+            << "\n";
     if (Detail != Details.end())
       printFailureDetail(Detail->second);
   }
@@ -96,7 +191,8 @@ void printFailureDetail(const FailureDetail &D) {
 void printStats(const ClangTidyStats &Stats) {
   if (!Stats.errorsIgnored())
     return;
-  errs() << "Suppressed " << Stats.errorsIgnored() << " warnings (";
+  errs() << "Suppressed "
+         << plural(Stats.errorsIgnored(), "warning", "warnings") << " (";
   StringRef Sep = "";
   if (Stats.ErrorsIgnoredNonUserCode) {
     errs() << Stats.ErrorsIgnoredNonUserCode << " in non-user code";
@@ -111,8 +207,27 @@ void printStats(const ClangTidyStats &Stats) {
     Sep = ", ";
   }
   if (Stats.ErrorsIgnoredCheckFilter)
-    errs() << Sep << Stats.ErrorsIgnoredCheckFilter << " with check filters";
+    errs() << Sep
+           << plural(Stats.ErrorsIgnoredCheckFilter, "compiler warning",
+                     "compiler warnings")
+           << ", such as -Wunused-result, that --checks does not enable";
   errs() << ").\n";
+}
+
+/// --statistics: findings per check, most first, as ruff prints them.
+void printStatistics(const std::vector<Finding> &Findings) {
+  std::map<std::string, size_t> Counts;
+  for (const Finding &F : Findings)
+    ++Counts[F.Check];
+  std::vector<std::pair<std::string, size_t>> Sorted(Counts.begin(),
+                                                     Counts.end());
+  std::stable_sort(Sorted.begin(), Sorted.end(),
+                   [](const auto &A, const auto &B) { return A.second > B.second; });
+  errs() << "corolint: findings per check:\n";
+  for (const auto &[Check, N] : Sorted)
+    errs() << format("%6zu  ", N) << Check << "\n";
+  if (Sorted.empty())
+    errs() << "     0\n";
 }
 
 /// "corolint: 3 findings, 12 files analysed, 0 files failed".
@@ -155,10 +270,14 @@ int report(const Options &Opts, const Inputs &In, const RunSummary &Run,
   ClangTidyContext Reporting(Opts.Tidy.makeProvider());
   Reporting.setCurrentFile(Files.front());
   if (Opts.Format == "text") {
-    writeText(Diagnostics, Reporting, Fix);
+    if (!writeText(Diagnostics, Reporting, Fix, Opts.OutputFile))
+      return ExitFailure;
+    if (Opts.Fix == FB_Fix && !DisableFixes)
+      printFixesLeftOnNotes(R.Findings);
   } else {
     Info.FilesAnalysed = Run.Analysed;
     Info.Baselined = R.Baselined;
+    Info.Failed = Run.Failed;
     if (!writeReport(Opts, R.Findings, Info, Sources))
       return ExitFailure;
   }
@@ -170,7 +289,7 @@ int report(const Options &Opts, const Inputs &In, const RunSummary &Run,
                                                                : "",
                                              Diagnostics, OS);
                         });
-  printFailures(Run.Failed, Run.FailureDetails);
+  printFailures(Run.Failed, Files.size(), Run.FailureDetails);
   for (const std::string &File : Changed)
     error() << "'" << File
             << "' changed on disk while it was analysed; its fixes were not "
@@ -185,9 +304,11 @@ int report(const Options &Opts, const Inputs &In, const RunSummary &Run,
   const bool ConfigProblems = any_of(R.Others, [](const ClangTidyError &E) {
     return classify(E) == DiagnosticKind::ConfigProblem;
   });
+  if (Opts.Statistics)
+    printStatistics(R.Findings);
   if (ConfigProblems || CompilerErrors || !Written || !Changed.empty())
     return ExitFailure;
-  return R.Findings.empty() ? ExitClean : ExitFindings;
+  return R.Findings.empty() || Opts.ExitZero ? ExitClean : ExitFindings;
 }
 
 int recordBaseline(const Options &Opts, const Results &R, const RunSummary &Run) {
@@ -206,7 +327,10 @@ int reportNothingAffected(const Options &Opts, const ReportInfo &Info) {
   if (!Opts.Quiet)
     errs() << "corolint: no translation unit is affected by the change\n";
   if (Opts.Format == "text")
-    return ExitClean;
+    return Opts.OutputFile.empty() ||
+                   withStandardOutputTo(Opts.OutputFile, [] {})
+               ? ExitClean
+               : ExitFailure;
   SourceCache NoSources;
   return writeReport(Opts, {}, Info, NoSources) ? ExitClean : ExitFailure;
 }

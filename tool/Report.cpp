@@ -194,6 +194,51 @@ llvm::json::Object sarifResult(const Finding &F,
 
 } // namespace
 
+namespace {
+
+/// \p File relative to \p Root when it is under it.
+std::string underRoot(llvm::StringRef Root, llvm::StringRef File) {
+  std::string Prefix = Root.str();
+  if (!llvm::StringRef(Prefix).ends_with("/"))
+    Prefix += "/";
+  return File.starts_with(Prefix) ? File.drop_front(Prefix.size()).str()
+                                  : File.str();
+}
+
+std::string failureMessage(const std::pair<std::string, std::string> &Failed) {
+  return "'" + Failed.first + "' " + Failed.second +
+         "; its findings are missing from this report";
+}
+
+/// The invocation: successful only when every file was analysed, with a
+/// notification per file that was not.
+llvm::json::Object sarifInvocation(const ReportInfo &Info) {
+  llvm::json::Array Notifications;
+  for (const auto &Failed : Info.Failed) {
+    std::string Path = underRoot(Info.Root, Failed.first);
+    llvm::json::Object Artifact;
+    if (llvm::sys::path::is_absolute(Path)) {
+      Artifact["uri"] = fileUri(Path);
+    } else {
+      Artifact["uri"] = uriPath(Path);
+      Artifact["uriBaseId"] = "%SRCROOT%";
+    }
+    llvm::json::Object Location{
+        {"physicalLocation",
+         llvm::json::Object{{"artifactLocation", std::move(Artifact)}}}};
+    Notifications.push_back(llvm::json::Object{
+        {"level", "error"},
+        {"message", llvm::json::Object{{"text", failureMessage(Failed)}}},
+        {"locations", llvm::json::Array{std::move(Location)}}});
+  }
+  llvm::json::Object Invocation{{"executionSuccessful", Info.Failed.empty()}};
+  if (!Notifications.empty())
+    Invocation["toolExecutionNotifications"] = std::move(Notifications);
+  return Invocation;
+}
+
+} // namespace
+
 void writeSarif(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
                 const ReportInfo &Info, SourceCache &Sources) {
   std::vector<std::string> Rules = sarifRuleIds(Findings, Info);
@@ -219,8 +264,7 @@ void writeSarif(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
       {"originalUriBaseIds",
        llvm::json::Object{{"%SRCROOT%", llvm::json::Object{{"uri", RootUri}}}}},
       {"columnKind", "utf16CodeUnits"},
-      {"invocations",
-       llvm::json::Array{llvm::json::Object{{"executionSuccessful", true}}}},
+      {"invocations", llvm::json::Array{sarifInvocation(Info)}},
       {"results", std::move(Results)}};
   llvm::json::Value Log = llvm::json::Object{
       {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
@@ -247,17 +291,25 @@ void writeJson(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
     O["notes"] = std::move(Notes);
     Items.push_back(std::move(O));
   }
+  llvm::json::Array Failures;
+  for (const auto &[File, Why] : Info.Failed)
+    Failures.push_back(llvm::json::Object{{"file", File}, {"reason", Why}});
   llvm::json::Value Doc = llvm::json::Object{
       {"tool", "corolint"},
       {"version", Info.Version},
       {"root", Info.Root},
       {"filesAnalysed", Info.FilesAnalysed},
       {"baselined", static_cast<int64_t>(Info.Baselined)},
+      {"failures", std::move(Failures)},
       {"findings", std::move(Items)}};
   OS << llvm::formatv("{0:2}", Doc) << "\n";
 }
 
-void writeGithub(llvm::raw_ostream &OS, const std::vector<Finding> &Findings) {
+void writeGithub(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
+                 const ReportInfo &Info) {
+  for (const auto &Failed : Info.Failed)
+    OS << "::error file=" << escapeProperty(underRoot(Info.Root, Failed.first))
+       << ",title=corolint::" << escapeData(failureMessage(Failed)) << "\n";
   for (const Finding &F : Findings) {
     std::string Message = F.Message;
     for (const Note &N : F.Notes)

@@ -19,6 +19,9 @@ struct ReportInfo {
   unsigned FilesAnalysed = 0;
   /// Findings left out because the baseline already has them.
   size_t Baselined = 0;
+  /// The files that could not be analysed, and why ("does not parse (1
+  /// error)", "no such file"): the run did not fully succeed.
+  std::vector<std::pair<std::string, std::string>> Failed;
 };
 
 /// SARIF 2.1.0 for GitHub code scanning and other consumers: one rule per
@@ -34,7 +37,9 @@ void writeJson(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
                const ReportInfo &Info);
 
 /// GitHub Actions workflow commands (::warning file=...,line=...::message).
-void writeGithub(llvm::raw_ostream &OS, const std::vector<Finding> &Findings);
+/// Each failed file is an ::error of its own.
+void writeGithub(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
+                 const ReportInfo &Info);
 
 /// The documentation of a check (its docs/checks page), or empty.
 llvm::StringRef checkDocumentation(llvm::StringRef Check);

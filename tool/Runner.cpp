@@ -85,6 +85,10 @@ UnitResult analyseUnit(const std::string &File,
   // IDs of one DiagnosticsEngine to check names, and each runClangTidy call
   // makes a new engine whose IDs start over.
   clang::tidy::ClangTidyContext Context(MakeProvider());
+  // clang-tidy 19's diagnostic consumer reads the header filter when it is
+  // made, before the run selects the file's options: select them now, or a
+  // HeaderFilterRegex in the file's .clang-tidy is never seen.
+  Context.setCurrentFile(File);
   if (!llvm::sys::fs::exists(File)) {
     R.Failure = "no such file";
   } else if (!isReadable(File)) {
