@@ -4,6 +4,7 @@
 #include "utils/Coroutines.h"
 #include "utils/DeclNames.h"
 #include "utils/OptionValues.h"
+#include "utils/Profiles.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "llvm/ADT/SmallPtrSet.h"
@@ -12,14 +13,6 @@ using namespace clang::ast_matchers;
 
 namespace clang::tidy::coro {
 namespace {
-
-constexpr llvm::StringLiteral DefaultOffloadFunctions =
-    "aio::to_thread;std::async;std::thread::thread;std::jthread::jthread;"
-    "::pthread_create;asio::post;asio::dispatch;asio::defer;"
-    "boost::asio::post;boost::asio::dispatch;boost::asio::defer;"
-    "submit;post;enqueue;execute;schedule;spawn_blocking";
-constexpr llvm::StringLiteral DefaultReplacements =
-    "std::this_thread::sleep_for=co_await aio::sleep";
 
 /// Collects the calls made in one function's own context, noting which are
 /// whole expression statements (where a rewrite to 'co_await ...' is safe).
@@ -49,28 +42,17 @@ std::string displayName(const FunctionDecl &FD) {
                                   : plainQualifiedName(FD);
 }
 
-/// The outermost named namespace that the coroutine's return type lives in.
-llvm::StringRef returnTypeNamespace(const FunctionDecl &FD) {
-  const auto *RD = FD.getReturnType()->getAsRecordDecl();
-  if (!RD)
-    if (const auto *TST =
-            FD.getReturnType()->getAs<TemplateSpecializationType>())
-      if (const TemplateDecl *TD =
-              TST->getTemplateName().getAsTemplateDecl())
-        RD = llvm::dyn_cast_or_null<RecordDecl>(TD->getTemplatedDecl());
-  return RD ? outermostNamespace(RD->getDeclContext()) : llvm::StringRef();
-}
-
 } // namespace
 
 BlockingCallCheck::BlockingCallCheck(StringRef Name, ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
       BlockingFunctions(Options.get("BlockingFunctions", "")),
       AllowedFunctions(Options.get("AllowedFunctions", "")),
-      OffloadFunctions(Options.get("OffloadFunctions", DefaultOffloadFunctions)),
+      OffloadFunctions(Options.get("OffloadFunctions",
+                                   profileNames(EntryKind::Offload))),
       Bridges(Options),
       TransitiveDepth(Options.get("TransitiveDepth", 3U)),
-      ReplacementsOpt(Options.get("Replacements", DefaultReplacements)),
+      ReplacementsOpt(Options.get("Replacements", profileReplacements())),
       Classifier(BlockingFunctions, AllowedFunctions, Bridges.list()) {
   for (const std::string &Item : splitList(ReplacementsOpt)) {
     auto [From, To] = llvm::StringRef(Item).split('=');
@@ -238,7 +220,7 @@ void BlockingCallCheck::addAlternativeNote(const Expr &Call,
                                            const FunctionDecl &Coroutine,
                                            bool IsStatement,
                                            const ASTContext &Ctx) {
-  const llvm::StringRef RuntimeNS = returnTypeNamespace(Coroutine);
+  const llvm::StringRef RuntimeNS = taskNamespace(Coroutine);
   const auto *CE = llvm::dyn_cast<CallExpr>(&Call);
   const FunctionDecl *Callee = calleeOf(Call);
   if (B.Kind == BlockKind::Blocking && IsStatement && CE && Callee &&
@@ -261,11 +243,11 @@ void BlockingCallCheck::addAlternativeNote(const Expr &Call,
     diag(Call.getBeginLoc(),
          "'co_await' the work instead of blocking this thread on it",
          DiagnosticIDs::Note);
-  else if (RuntimeNS == "aio")
-    diag(Call.getBeginLoc(),
-         "run blocking work on a thread pool with 'co_await "
-         "aio::to_thread(...)'",
-         DiagnosticIDs::Note);
+  else if (llvm::StringRef Offload = offloadAwaitable(RuntimeNS);
+           !RuntimeNS.empty() && !Offload.empty())
+    diag(Call.getBeginLoc(), "run blocking work on a thread pool with '%0'",
+         DiagnosticIDs::Note)
+        << Offload;
   else
     diag(Call.getBeginLoc(),
          "use the runtime's awaitable equivalent, or run the blocking work on "

@@ -5,6 +5,7 @@
 #include "utils/Coroutines.h"
 #include "utils/DeclNames.h"
 #include "utils/OptionValues.h"
+#include "utils/Profiles.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/Analysis/CFG.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -13,27 +14,6 @@ using namespace clang::ast_matchers;
 
 namespace clang::tidy::coro {
 namespace {
-
-constexpr llvm::StringLiteral DefaultConsumingFunctions =
-    "aio::spawn;aio::run;aio::task_group::spawn;asio::co_spawn;"
-    "boost::asio::co_spawn;cppcoro::sync_wait;::coro::sync_wait;"
-    "folly::coro::blockingWait;folly::coro::AsyncScope::add;"
-    "async_simple::coro::syncAwait;boost::cobalt::spawn;"
-    "boost::cobalt::run;seastar::engine::run;concurrencpp::runtime::spawn";
-// Calls whose awaitable acquires a lock, and those that acquire semaphore
-// units (permits), when awaited: the message says what is not acquired.
-constexpr llvm::StringLiteral DefaultLockFunctions =
-    "aio::mutex::lock;cppcoro::async_mutex::lock_async;"
-    "cppcoro::async_mutex::scoped_lock_async;folly::coro::Mutex::co_lock;"
-    "folly::coro::Mutex::co_scoped_lock;folly::coro::SharedMutexFair::co_lock;"
-    "folly::coro::SharedMutexFair::co_lock_shared;"
-    "folly::coro::SharedMutexFair::co_scoped_lock;"
-    "folly::coro::SharedMutexFair::co_scoped_lock_shared;::coro::mutex::lock;"
-    "::coro::mutex::scoped_lock;async_simple::coro::Mutex::coLock;"
-    "async_simple::coro::Mutex::coScopedLock;concurrencpp::async_lock::lock";
-constexpr llvm::StringLiteral DefaultPermitFunctions =
-    "aio::semaphore::acquire;seastar::get_units;::coro::semaphore::acquire;"
-    "async_simple::coro::CountingSemaphore::acquire";
 
 std::string consequence(StartPolicy P) {
   switch (P) {
@@ -140,9 +120,12 @@ std::string describeProducer(const Expr *E) {
 UnawaitedTaskCheck::UnawaitedTaskCheck(StringRef Name, ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context), Types(Options),
       ConsumingFunctions(
-          Options.get("ConsumingFunctions", DefaultConsumingFunctions)),
-      LockFunctions(Options.get("LockFunctions", DefaultLockFunctions)),
-      PermitFunctions(Options.get("PermitFunctions", DefaultPermitFunctions)),
+          Options.get("ConsumingFunctions",
+                      profileNames(EntryKind::Consuming))),
+      LockFunctions(Options.get("LockFunctions",
+                                profileNames(EntryKind::AsyncLock))),
+      PermitFunctions(Options.get(
+          "PermitFunctions", profileNames(EntryKind::AsyncPermit))),
       AllowVoidCast(parseBool(Options.get("AllowVoidCast", "true"))) {}
 
 void UnawaitedTaskCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {

@@ -5,6 +5,7 @@
 #include "utils/Coroutines.h"
 #include "utils/DeclNames.h"
 #include "utils/Exceptions.h"
+#include "utils/Profiles.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
@@ -12,28 +13,6 @@ using namespace clang::ast_matchers;
 
 namespace clang::tidy::coro {
 namespace {
-
-// APIs that start a coroutine and keep nothing that could report its error.
-// One that returns a handle (aio::spawn) detaches only when the handle is
-// dropped; one that returns void or a status detaches always.
-constexpr llvm::StringLiteral DefaultDetachingFunctions =
-    "aio::spawn;folly::coro::AsyncScope::add;"
-    "folly::coro::AsyncScope::addWithSourceLoc;::coro::thread_pool::spawn;"
-    "::coro::io_scheduler::spawn;::coro::task_container::start;"
-    "async_simple::coro::Lazy::detach;concurrencpp::executor::post";
-// Completion tokens that mean "nobody receives the result".
-constexpr llvm::StringLiteral DefaultDetachedTokens =
-    "asio::detached_t;boost::asio::detached_t";
-// Combinators whose result holds each child's exception until inspected.
-constexpr llvm::StringLiteral DefaultExceptionHoldingFunctions =
-    "cppcoro::when_all_ready;folly::coro::collectAllTry;"
-    "folly::coro::collectAllTryRange;folly::coro::collectAllTryWindowed;"
-    "async_simple::coro::collectAll;async_simple::coro::collectAllPara;"
-    "async_simple::coro::collectAllWindowed;"
-    "async_simple::coro::collectAllWindowedPara;concurrencpp::when_all;"
-    "boost::cobalt::gather";
-// Types whose empty handler catches (nearly) everything, cancellation too.
-constexpr llvm::StringLiteral DefaultCatchAllTypes = "std::exception";
 
 /// The catch handlers of one function's own context.
 class CatchCollector : public ContextVisitor<CatchCollector> {
@@ -77,11 +56,15 @@ UnhandledExceptionCheck::UnhandledExceptionCheck(StringRef Name,
                                                  ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
       DetachingFunctions(
-          Options.get("DetachingFunctions", DefaultDetachingFunctions)),
-      DetachedTokens(Options.get("DetachedTokens", DefaultDetachedTokens)),
-      ExceptionHoldingFunctions(Options.get("ExceptionHoldingFunctions",
-                                            DefaultExceptionHoldingFunctions)),
-      CatchAllTypes(Options.get("CatchAllTypes", DefaultCatchAllTypes)),
+          Options.get("DetachingFunctions",
+                      profileNames(EntryKind::DetachedLaunch))),
+      DetachedTokens(Options.get(
+          "DetachedTokens", profileNames(EntryKind::DetachedToken))),
+      ExceptionHoldingFunctions(Options.get(
+          "ExceptionHoldingFunctions",
+          profileNames(EntryKind::ExceptionHolding))),
+      CatchAllTypes(Options.get(
+          "CatchAllTypes", profileNames(EntryKind::CatchAllType))),
       Types(Options), Bridges(Options) {}
 
 void UnhandledExceptionCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {

@@ -2,6 +2,7 @@
 
 #include "BlockingCalls.h"
 #include "DeclNames.h"
+#include "Profiles.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -10,46 +11,9 @@
 namespace clang::tidy::coro {
 namespace {
 
-// Calls that block the calling thread. hasName()-style entries: a leading
-// "::" means the global (POSIX/C) function, not some namespace's namesake.
-constexpr llvm::StringLiteral BuiltinBlocking[] = {
-    // Sleeping.
-    "std::this_thread::sleep_for", "std::this_thread::sleep_until", "::sleep",
-    "::usleep", "::nanosleep", "::clock_nanosleep",
-    // Waiting for another thread.
-    "std::condition_variable::wait", "std::condition_variable::wait_for",
-    "std::condition_variable::wait_until",
-    "std::condition_variable_any::wait",
-    "std::condition_variable_any::wait_for",
-    "std::condition_variable_any::wait_until", "std::future::get",
-    "std::future::wait", "std::future::wait_for", "std::future::wait_until",
-    "std::shared_future::get", "std::shared_future::wait",
-    "std::shared_future::wait_for", "std::shared_future::wait_until",
-    "std::thread::join", "std::jthread::join",
-    "std::counting_semaphore::acquire", "std::latch::wait",
-    "std::latch::arrive_and_wait", "std::barrier::arrive_and_wait",
-    "std::barrier::wait", "std::atomic::wait", "std::atomic_flag::wait",
-    "::pthread_join", "::pthread_cond_wait", "::pthread_cond_timedwait",
-    "::sem_wait", "::sem_timedwait", "::wait", "::waitpid", "::waitid",
-    // Blocking I/O and processes.
-    "::read", "::write", "::recv", "::recvfrom", "::recvmsg", "::send",
-    "::sendto", "::sendmsg", "::accept", "::accept4", "::connect", "::poll",
-    "::ppoll", "::select", "::pselect", "::epoll_wait", "::epoll_pwait",
-    "::fread", "::fwrite", "::fgets", "::getline", "::getdelim", "::getchar",
-    "::scanf", "::fscanf", "::system", "std::system", "::popen", "::pclose",
-    "::getaddrinfo", "::gethostbyname", "::gethostbyname_r"};
-
 // std::filesystem free functions that do not touch the file system.
 constexpr llvm::StringLiteral PureFilesystemFunctions[] = {
     "swap", "hash_value", "u8path", "begin", "end"};
-
-template <size_t N>
-NameList makeList(const llvm::StringLiteral (&Names)[N]) {
-  NameList L;
-  for (llvm::StringRef Name : Names)
-    L.add(Name);
-  return L;
-}
 
 /// A free function std::filesystem::<name> (whose nameComponents() are
 /// \p Parts) that touches the file system.
@@ -101,7 +65,7 @@ const FunctionDecl *calleeOf(const Expr &E) {
 
 BlockingClassifier::BlockingClassifier(NameList Extra, NameList AllowedNames,
                                        NameList BridgeNames)
-    : Blocking(makeList(BuiltinBlocking)), Bridges(std::move(BridgeNames)),
+    : Blocking(profileNames(EntryKind::Blocking)), Bridges(std::move(BridgeNames)),
       UserBlocking(std::move(Extra)), Allowed(std::move(AllowedNames)) {}
 
 bool BlockingClassifier::isAllowed(const FunctionDecl &FD) const {

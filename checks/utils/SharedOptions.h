@@ -7,9 +7,7 @@
 // global "TaskTypes" in CheckOptions for all of them. Each reading check
 // stores the value back under its own name, so --dump-config shows it.
 //
-// The built-in defaults are the single place that names libraries for these
-// lists; a library profile table (issue 16) is meant to replace them here
-// without touching the checks.
+// The built-in defaults come from the library profiles (Profiles.h).
 //
 //===----------------------------------------------------------------------===//
 

@@ -1,0 +1,136 @@
+//===--- Profiles.h - what each coroutine library's names mean
+//-------------===//
+//
+// Structure tells the checks what a task is; it cannot tell what a library's
+// functions do: which calls block, which bridge into async code, which launch
+// work detached, which consume a task, which types start eagerly. A library
+// profile says it in one declarative table (one file per library under
+// utils/profiles/), and every check reads it through this interface: no check
+// keeps its own copy of a library's names.
+//
+// The checks' list options (BridgeFunctions, DetachingFunctions, ...) take
+// their built-in defaults from here (profileNames), so a user who sets an
+// option still replaces the built-in list, and --dump-config shows it.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef COROLINT_CHECKS_UTILS_PROFILES_H
+#define COROLINT_CHECKS_UTILS_PROFILES_H
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/ADT/StringRef.h"
+#include <string>
+
+namespace clang::tidy::coro {
+
+/// What a name in a profile means. Names are written as NameList entries:
+/// qualified, a leading "::" anchors at the global namespace, and a name
+/// without one matches as a suffix ("post" matches "pool::post").
+enum class EntryKind {
+  /// A function that blocks the calling thread (sleep, wait, blocking I/O):
+  /// legal only outside a coroutine. Replacement: its awaitable equivalent.
+  Blocking,
+  /// A runtime's way of running async work to completion from synchronous
+  /// code (sync_wait, blockingWait, io_context::run): from a coroutine it
+  /// waits for work that may need this very thread.
+  Bridge,
+  /// A function that runs the callable it is given somewhere else (a thread
+  /// pool, another executor): blocking inside that callable is fine.
+  Offload,
+  /// A function that starts work and keeps nothing that could report its
+  /// error. WorkArgument says which argument is the work; Handling what
+  /// counts as handling its errors. One that returns a handle detaches only
+  /// when the handle is dropped.
+  DetachedLaunch,
+  /// A completion-token type meaning "nobody receives the result"
+  /// (asio::detached): passing it turns a launch into a detached one.
+  DetachedToken,
+  /// A function that takes ownership of a task and runs or awaits it (spawn
+  /// into a scope, run to completion): the task is not dropped.
+  Consuming,
+  /// A combinator that awaits several tasks together (when_all, gather,
+  /// collectAll). ForType: the task type it combines.
+  Combinator,
+  /// A combinator whose result holds each child's exception until it is
+  /// inspected (when_all_ready, collectAllTry).
+  ExceptionHolding,
+  /// Types that structure cannot tell about (see coro-unawaited-task):
+  /// a task, a plain awaitable, an eager task (runs when created, keeps
+  /// running when dropped), an eager task whose destruction cancels it.
+  TaskType,
+  AwaitableType,
+  EagerType,
+  EagerAttachedType,
+  /// A call whose awaitable acquires a lock when awaited (mutex::lock).
+  AsyncLock,
+  /// A call whose awaitable acquires semaphore units (permits).
+  AsyncPermit,
+  /// A coroutine-aware mutex type (its guard may be held across co_await).
+  AsyncLockType,
+  /// A helper that keeps an object alive while async work uses it
+  /// (shared_from_this, a gate holder): a reference through it does not
+  /// dangle across a suspension.
+  KeepAlive,
+  /// A type whose empty catch handler catches (nearly) everything,
+  /// cancellation too.
+  CatchAllType,
+};
+
+struct ProfileEntry {
+  EntryKind Kind;
+  llvm::StringLiteral Name;
+  /// Blocking: the awaitable to use instead, as code ("co_await aio::sleep").
+  llvm::StringLiteral Replacement = "";
+  /// DetachedLaunch: the 0-based argument that is the work; -1 for the object
+  /// of a member call (task.detach()).
+  int WorkArgument = -1;
+  /// DetachedLaunch: what counts as handling its errors, in words.
+  llvm::StringLiteral Handling = "";
+  /// Combinator: the task type it combines (empty: any).
+  llvm::StringLiteral ForType = "";
+};
+
+struct LibraryProfile {
+  /// The name used in the Profiles option and --list-profiles: "asio".
+  llvm::StringLiteral Name;
+  /// What it covers, for people: "asio and Boost.Asio".
+  llvm::StringLiteral Title;
+  /// The library's own documentation.
+  llvm::StringLiteral DocURL;
+  /// The namespaces whose declaration in a translation unit activates the
+  /// profile ("folly::coro"); empty for one that is always active.
+  llvm::ArrayRef<llvm::StringLiteral> Namespaces;
+  /// Include-path prefixes of the library's headers ("folly/coro/").
+  llvm::ArrayRef<llvm::StringLiteral> Headers;
+  /// Other namespaces that hold the same API: every entry written under
+  /// Namespaces[0] also stands for each of these ("boost::asio" for asio).
+  llvm::ArrayRef<llvm::StringLiteral> Aliases;
+  llvm::ArrayRef<ProfileEntry> Entries;
+};
+
+/// Every built-in profile, in a fixed order.
+llvm::ArrayRef<LibraryProfile> builtinProfiles();
+
+/// Calls \p Fn(Name, Entry) for each entry of kind \p Kind in \p P, the
+/// aliased spellings after the primary ones.
+void forEachEntry(
+    const LibraryProfile &P, EntryKind Kind,
+    llvm::function_ref<void(llvm::StringRef Name, const ProfileEntry &E)> Fn);
+
+/// The names of every entry of kind \p Kind in the built-in profiles, each
+/// once, ';'-separated: the default of the option that lists them.
+std::string profileNames(EntryKind Kind);
+
+/// "name=replacement" for every Blocking entry that has a replacement,
+/// ';'-separated (coro-blocking-call's Replacements default).
+std::string profileReplacements();
+
+/// How a coroutine of the runtime whose outermost namespace is \p Namespace
+/// runs blocking work elsewhere (the Replacement of one of its profile's
+/// Offload entries: "co_await aio::to_thread(...)"), or empty.
+llvm::StringRef offloadAwaitable(llvm::StringRef Namespace);
+
+} // namespace clang::tidy::coro
+
+#endif

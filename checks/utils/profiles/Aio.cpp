@@ -1,0 +1,46 @@
+//===--- Aio.cpp - the aio profile ----------------------------------------===//
+//
+// aio, the runtime shipped with corolint (docs/aio.md).
+//
+//===----------------------------------------------------------------------===//
+
+#include "Builtin.h"
+
+namespace clang::tidy::coro::profiles {
+namespace {
+
+using K = EntryKind;
+constexpr llvm::StringLiteral Namespaces[] = {"aio"};
+constexpr llvm::StringLiteral Headers[] = {"aio/"};
+constexpr ProfileEntry Entries[] = {
+    {K::Bridge, "aio::run"},
+    {.Kind = K::Offload,
+     .Name = "aio::to_thread",
+     .Replacement = "co_await aio::to_thread(...)"},
+    {.Kind = K::DetachedLaunch,
+     .Name = "aio::spawn",
+     .WorkArgument = 0,
+     .Handling = "await the join handle it returns"},
+    {K::Consuming, "aio::spawn"},
+    {K::Consuming, "aio::run"},
+    {K::Consuming, "aio::task_group::spawn"},
+    {.Kind = K::Combinator, .Name = "aio::gather", .ForType = "aio::task"},
+    {K::AsyncLock, "aio::mutex::lock"},
+    {K::AsyncPermit, "aio::semaphore::acquire"},
+    {K::AsyncLockType, "aio::mutex"},
+    {.Kind = K::Blocking,
+     .Name = "std::this_thread::sleep_for",
+     .Replacement = "co_await aio::sleep"},
+};
+
+} // namespace
+
+const LibraryProfile &aio() {
+  static const LibraryProfile P{"aio",         "aio (corolint's runtime)",
+                                "docs/aio.md", Namespaces,
+                                Headers,       {},
+                                Entries};
+  return P;
+}
+
+} // namespace clang::tidy::coro::profiles

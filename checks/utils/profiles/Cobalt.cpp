@@ -1,0 +1,42 @@
+//===--- Cobalt.cpp - the cobalt profile ----------------------------------===//
+//
+// Boost.Cobalt:
+// https://www.boost.org/doc/libs/release/libs/cobalt/doc/html/index.html
+//
+//===----------------------------------------------------------------------===//
+
+#include "Builtin.h"
+
+namespace clang::tidy::coro::profiles {
+namespace {
+
+using K = EntryKind;
+constexpr llvm::StringLiteral Namespaces[] = {"boost::cobalt"};
+constexpr llvm::StringLiteral Headers[] = {"boost/cobalt/", "boost/cobalt.hpp"};
+constexpr ProfileEntry Entries[] = {
+    {K::Bridge, "boost::cobalt::run"},
+    // A cobalt::promise is eager and cancels its work when destroyed.
+    {K::EagerAttachedType, "boost::cobalt::promise"},
+    {K::Consuming, "boost::cobalt::spawn"},
+    {K::Consuming, "boost::cobalt::run"},
+    {K::ExceptionHolding, "boost::cobalt::gather"},
+    {K::Combinator, "boost::cobalt::join"},
+    {K::Combinator, "boost::cobalt::gather"},
+    {K::Combinator, "boost::cobalt::race"},
+};
+
+} // namespace
+
+const LibraryProfile &cobalt() {
+  static const LibraryProfile P{
+      "cobalt",
+      "Boost.Cobalt",
+      "https://www.boost.org/doc/libs/release/libs/cobalt/doc/html/index.html",
+      Namespaces,
+      Headers,
+      {},
+      Entries};
+  return P;
+}
+
+} // namespace clang::tidy::coro::profiles

@@ -1,0 +1,49 @@
+//===--- Concurrencpp.cpp - the concurrencpp profile ----------------------===//
+//
+// concurrencpp: https://github.com/David-Haim/concurrencpp#readme
+//
+//===----------------------------------------------------------------------===//
+
+#include "Builtin.h"
+
+namespace clang::tidy::coro::profiles {
+namespace {
+
+using K = EntryKind;
+constexpr llvm::StringLiteral Namespaces[] = {"concurrencpp"};
+constexpr llvm::StringLiteral Headers[] = {"concurrencpp/"};
+constexpr ProfileEntry Entries[] = {
+    {K::Bridge, "concurrencpp::result::get"},
+    {K::EagerType, "concurrencpp::result"},
+    {.Kind = K::DetachedLaunch,
+     .Name = "concurrencpp::executor::post",
+     .WorkArgument = 0,
+     .Handling = "the callable handles its own errors (use submit and "
+                 "keep the result to observe them)"},
+    {K::Consuming, "concurrencpp::runtime::spawn"},
+    {K::ExceptionHolding, "concurrencpp::when_all"},
+    {.Kind = K::Combinator,
+     .Name = "concurrencpp::when_all",
+     .ForType = "concurrencpp::result"},
+    {.Kind = K::Combinator,
+     .Name = "concurrencpp::when_any",
+     .ForType = "concurrencpp::result"},
+    {K::AsyncLock, "concurrencpp::async_lock::lock"},
+    {K::AsyncLockType, "concurrencpp::async_lock"},
+};
+
+} // namespace
+
+const LibraryProfile &concurrencpp() {
+  static const LibraryProfile P{
+      "concurrencpp",
+      "concurrencpp",
+      "https://github.com/David-Haim/concurrencpp#readme",
+      Namespaces,
+      Headers,
+      {},
+      Entries};
+  return P;
+}
+
+} // namespace clang::tidy::coro::profiles

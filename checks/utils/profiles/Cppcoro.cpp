@@ -1,0 +1,40 @@
+//===--- Cppcoro.cpp - the cppcoro profile --------------------------------===//
+//
+// cppcoro: https://github.com/lewissbaker/cppcoro#readme
+//
+//===----------------------------------------------------------------------===//
+
+#include "Builtin.h"
+
+namespace clang::tidy::coro::profiles {
+namespace {
+
+using K = EntryKind;
+constexpr llvm::StringLiteral Namespaces[] = {"cppcoro"};
+constexpr llvm::StringLiteral Headers[] = {"cppcoro/"};
+constexpr ProfileEntry Entries[] = {
+    {K::Bridge, "cppcoro::sync_wait"},
+    {K::Consuming, "cppcoro::sync_wait"},
+    {K::ExceptionHolding, "cppcoro::when_all_ready"},
+    {.Kind = K::Combinator,
+     .Name = "cppcoro::when_all",
+     .ForType = "cppcoro::task"},
+    {.Kind = K::Combinator,
+     .Name = "cppcoro::when_all_ready",
+     .ForType = "cppcoro::task"},
+    {K::AsyncLock, "cppcoro::async_mutex::lock_async"},
+    {K::AsyncLock, "cppcoro::async_mutex::scoped_lock_async"},
+    {K::AsyncLockType, "cppcoro::async_mutex"},
+};
+
+} // namespace
+
+const LibraryProfile &cppcoro() {
+  static const LibraryProfile P{
+      "cppcoro",  "cppcoro", "https://github.com/lewissbaker/cppcoro#readme",
+      Namespaces, Headers,   {},
+      Entries};
+  return P;
+}
+
+} // namespace clang::tidy::coro::profiles

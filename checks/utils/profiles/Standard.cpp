@@ -1,0 +1,112 @@
+//===--- Standard.cpp - the std and POSIX profile -------------------------===//
+//
+// The C++ standard library and POSIX: what blocks the calling thread, and
+// what runs a callable on another thread.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Builtin.h"
+
+namespace clang::tidy::coro::profiles {
+namespace {
+
+using K = EntryKind;
+// A leading "::" means the global (POSIX/C) function, not some namespace's
+// namesake.
+constexpr ProfileEntry Entries[] = {
+    // Sleeping.
+    {K::Blocking, "std::this_thread::sleep_for"},
+    {K::Blocking, "std::this_thread::sleep_until"},
+    {K::Blocking, "::sleep"},
+    {K::Blocking, "::usleep"},
+    {K::Blocking, "::nanosleep"},
+    {K::Blocking, "::clock_nanosleep"},
+    // Waiting for another thread.
+    {K::Blocking, "std::condition_variable::wait"},
+    {K::Blocking, "std::condition_variable::wait_for"},
+    {K::Blocking, "std::condition_variable::wait_until"},
+    {K::Blocking, "std::condition_variable_any::wait"},
+    {K::Blocking, "std::condition_variable_any::wait_for"},
+    {K::Blocking, "std::condition_variable_any::wait_until"},
+    {K::Blocking, "std::future::get"},
+    {K::Blocking, "std::future::wait"},
+    {K::Blocking, "std::future::wait_for"},
+    {K::Blocking, "std::future::wait_until"},
+    {K::Blocking, "std::shared_future::get"},
+    {K::Blocking, "std::shared_future::wait"},
+    {K::Blocking, "std::shared_future::wait_for"},
+    {K::Blocking, "std::shared_future::wait_until"},
+    {K::Blocking, "std::thread::join"},
+    {K::Blocking, "std::jthread::join"},
+    {K::Blocking, "std::counting_semaphore::acquire"},
+    {K::Blocking, "std::latch::wait"},
+    {K::Blocking, "std::latch::arrive_and_wait"},
+    {K::Blocking, "std::barrier::arrive_and_wait"},
+    {K::Blocking, "std::barrier::wait"},
+    {K::Blocking, "std::atomic::wait"},
+    {K::Blocking, "std::atomic_flag::wait"},
+    {K::Blocking, "::pthread_join"},
+    {K::Blocking, "::pthread_cond_wait"},
+    {K::Blocking, "::pthread_cond_timedwait"},
+    {K::Blocking, "::sem_wait"},
+    {K::Blocking, "::sem_timedwait"},
+    {K::Blocking, "::wait"},
+    {K::Blocking, "::waitpid"},
+    {K::Blocking, "::waitid"},
+    // Blocking I/O and processes.
+    {K::Blocking, "::read"},
+    {K::Blocking, "::write"},
+    {K::Blocking, "::recv"},
+    {K::Blocking, "::recvfrom"},
+    {K::Blocking, "::recvmsg"},
+    {K::Blocking, "::send"},
+    {K::Blocking, "::sendto"},
+    {K::Blocking, "::sendmsg"},
+    {K::Blocking, "::accept"},
+    {K::Blocking, "::accept4"},
+    {K::Blocking, "::connect"},
+    {K::Blocking, "::poll"},
+    {K::Blocking, "::ppoll"},
+    {K::Blocking, "::select"},
+    {K::Blocking, "::pselect"},
+    {K::Blocking, "::epoll_wait"},
+    {K::Blocking, "::epoll_pwait"},
+    {K::Blocking, "::fread"},
+    {K::Blocking, "::fwrite"},
+    {K::Blocking, "::fgets"},
+    {K::Blocking, "::getline"},
+    {K::Blocking, "::getdelim"},
+    {K::Blocking, "::getchar"},
+    {K::Blocking, "::scanf"},
+    {K::Blocking, "::fscanf"},
+    {K::Blocking, "::system"},
+    {K::Blocking, "std::system"},
+    {K::Blocking, "::popen"},
+    {K::Blocking, "::pclose"},
+    {K::Blocking, "::getaddrinfo"},
+    {K::Blocking, "::gethostbyname"},
+    {K::Blocking, "::gethostbyname_r"},
+    // Running a callable elsewhere.
+    {K::Offload, "std::async"},
+    {K::Offload, "std::thread::thread"},
+    {K::Offload, "std::jthread::jthread"},
+    {K::Offload, "::pthread_create"},
+    {K::EagerType, "std::future"},
+    {K::KeepAlive, "std::enable_shared_from_this::shared_from_this"},
+    {K::CatchAllType, "std::exception"},
+};
+
+} // namespace
+
+const LibraryProfile &standard() {
+  static const LibraryProfile P{"std",
+                                "the C++ standard library and POSIX",
+                                "https://en.cppreference.com/w/cpp",
+                                {},
+                                {},
+                                {},
+                                Entries};
+  return P;
+}
+
+} // namespace clang::tidy::coro::profiles
