@@ -1,6 +1,9 @@
 //===--- CoroTidyModule.cpp - the coro clang-tidy module ------------------===//
 
 #include "BlockingCallCheck.h"
+#include "DanglingReferenceCheck.h"
+#include "LockAcrossSuspendCheck.h"
+#include "SequentialAwaitCheck.h"
 #include "UnawaitedTaskCheck.h"
 #include "UnhandledExceptionCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
@@ -12,6 +15,12 @@ class CoroModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &CheckFactories) override {
     CheckFactories.registerCheck<BlockingCallCheck>("coro-blocking-call");
+    CheckFactories.registerCheck<DanglingReferenceCheck>(
+        "coro-dangling-reference");
+    CheckFactories.registerCheck<LockAcrossSuspendCheck>(
+        "coro-lock-across-suspend");
+    CheckFactories.registerCheck<SequentialAwaitCheck>(
+        "coro-sequential-await");
     CheckFactories.registerCheck<UnawaitedTaskCheck>("coro-unawaited-task");
     CheckFactories.registerCheck<UnhandledExceptionCheck>(
         "coro-unhandled-exception");

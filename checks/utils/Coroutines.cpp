@@ -3,6 +3,7 @@
 #include "Coroutines.h"
 #include "DeclNames.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 
 namespace clang::tidy::coro {
@@ -11,6 +12,17 @@ const CoroutineBodyStmt *coroutineBody(const FunctionDecl &FD) {
   if (!FD.doesThisDeclarationHaveABody())
     return nullptr;
   return llvm::dyn_cast_or_null<CoroutineBodyStmt>(FD.getBody());
+}
+
+llvm::StringRef taskNamespace(const FunctionDecl &FD) {
+  const auto *RD = FD.getReturnType()->getAsRecordDecl();
+  if (!RD)
+    if (const auto *TST =
+            FD.getReturnType()->getAs<TemplateSpecializationType>())
+      if (const TemplateDecl *TD =
+              TST->getTemplateName().getAsTemplateDecl())
+        RD = llvm::dyn_cast_or_null<RecordDecl>(TD->getTemplatedDecl());
+  return RD ? outermostNamespace(RD->getDeclContext()) : llvm::StringRef();
 }
 
 bool isLambdaCallOperator(const FunctionDecl &FD) {
@@ -92,9 +104,7 @@ const Expr *ignoreWrappers(const Expr *E) {
   return E;
 }
 
-/// The definition of \p FD with a body, looking through template
-/// specializations to their pattern.
-static const FunctionDecl *definitionWithBody(const FunctionDecl *FD) {
+const FunctionDecl *definitionWithBody(const FunctionDecl *FD) {
   if (!FD)
     return nullptr;
   const FunctionDecl *Def = nullptr;

@@ -26,6 +26,10 @@ inline bool isCoroutine(const FunctionDecl &FD) {
 /// "coroutine 'refresh'", "coroutine 'Session::run'" or "coroutine lambda".
 std::string describeCoroutine(const FunctionDecl &FD);
 
+/// The outermost named namespace of \p FD's return type ("folly" for
+/// folly::coro::Task<int>): which coroutine library the coroutine runs on.
+llvm::StringRef taskNamespace(const FunctionDecl &FD);
+
 /// True when \p FD is a lambda's call operator.
 bool isLambdaCallOperator(const FunctionDecl &FD);
 
@@ -71,6 +75,10 @@ public:
 /// Strips what wraps a value without changing it: implicit casts and
 /// temporaries, parentheses, ExprWithCleanups, move construction.
 const Expr *ignoreWrappers(const Expr *E);
+
+/// The definition of \p FD with a body, looking through template
+/// specializations to their pattern; null when none is visible.
+const FunctionDecl *definitionWithBody(const FunctionDecl *FD);
 
 /// The coroutine definition \p E starts when handed to a launching API: a
 /// call of a coroutine function or lambda, a coroutine lambda (or a local

@@ -44,6 +44,21 @@ aio::task<void> mistakes(aio::mutex &m) {
   // CHECK-FIXES: {{^}}  } catch (...) { throw;{{$}}
 }
 
+std::mutex table_mutex;
+int table_size;
+aio::task<void> shared_table() {
+  std::lock_guard<std::mutex> lock(table_mutex);
+  ++table_size;
+  co_await fetch("d");
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'std::lock_guard<std::mutex>' 'lock' (line [[@LINE-3]]) is held across this co_await: other coroutines needing 'table_mutex' stall, and if the coroutine resumes on another thread the unlock is undefined [coro-lock-across-suspend]
+}
+// CHECK-FIXES: {{^}}aio::task<void> shared_table() {{[{]$}}
+// CHECK-FIXES-NEXT: {{^}}  {{[{]$}}
+// CHECK-FIXES-NEXT: {{^}}  std::lock_guard<std::mutex> lock(table_mutex);{{$}}
+// CHECK-FIXES-NEXT: {{^}}  ++table_size;{{$}}
+// CHECK-FIXES-NEXT: {{^}}  }{{$}}
+// CHECK-FIXES-NEXT: {{^}}  co_await fetch("d");{{$}}
+
 // The right way: nothing to report.
 aio::task<int> blocking_work() {
   co_return co_await aio::to_thread([] {

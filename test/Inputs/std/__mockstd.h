@@ -102,10 +102,33 @@ public:
 };
 
 // <mutex>
+struct defer_lock_t { explicit defer_lock_t() = default; };
+struct try_to_lock_t { explicit try_to_lock_t() = default; };
+struct adopt_lock_t { explicit adopt_lock_t() = default; };
+inline constexpr defer_lock_t defer_lock{};
+inline constexpr try_to_lock_t try_to_lock{};
+inline constexpr adopt_lock_t adopt_lock{};
 class mutex { public: void lock(); bool try_lock(); void unlock(); };
-template <class M> class lock_guard { public: explicit lock_guard(M &); ~lock_guard(); };
-template <class M> class unique_lock { public: explicit unique_lock(M &); ~unique_lock(); void lock(); void unlock(); };
+template <class M> class lock_guard { public: explicit lock_guard(M &); ~lock_guard();
+  lock_guard(M &, adopt_lock_t); };
+template <class M> class unique_lock { public: explicit unique_lock(M &); ~unique_lock(); void lock(); void unlock();
+  unique_lock() noexcept; unique_lock(M &, defer_lock_t) noexcept; unique_lock(M &, try_to_lock_t);
+  unique_lock(M &, adopt_lock_t); unique_lock(unique_lock &&) noexcept;
+  unique_lock &operator=(unique_lock &&) noexcept; bool try_lock(); bool owns_lock() const noexcept;
+  explicit operator bool() const noexcept; M *release() noexcept; M *mutex() const noexcept; };
 template <class... M> class scoped_lock { public: explicit scoped_lock(M &...); ~scoped_lock(); };
+class recursive_mutex { public: void lock(); bool try_lock(); void unlock(); };
+class shared_mutex {
+public:
+  void lock(); bool try_lock(); void unlock();
+  void lock_shared(); bool try_lock_shared(); void unlock_shared();
+};
+template <class M> class shared_lock {
+public:
+  explicit shared_lock(M &); shared_lock(M &, defer_lock_t) noexcept; ~shared_lock();
+  void lock(); void unlock(); bool owns_lock() const noexcept;
+};
+template <class L1, class L2, class... L> void lock(L1 &, L2 &, L &...);
 
 // <condition_variable>
 class condition_variable {

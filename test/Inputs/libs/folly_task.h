@@ -1,0 +1,44 @@
+// folly::coro-shaped mock with the launch side of Task: start() and
+// scheduleOn(), co_withExecutor, co_invoke and AsyncScope. (folly.h is the
+// minimal shape; include one or the other.)
+#pragma once
+#include <coroutine>
+#include <exception>
+namespace folly {
+struct Executor {};
+namespace coro {
+template <class T = void> class [[nodiscard]] Task;
+template <class T = void> class [[nodiscard]] TaskWithExecutor {
+public:
+  bool await_ready() const noexcept { return false; }
+  void await_suspend(std::coroutine_handle<>);
+  T await_resume();
+  void start() &&;
+};
+template <class T> class [[nodiscard]] Task {
+public:
+  struct promise_type {
+    Task get_return_object();
+    std::suspend_always initial_suspend() noexcept { return {}; }
+    std::suspend_always final_suspend() noexcept { return {}; }
+    void return_void() {}
+    void unhandled_exception() { error = std::current_exception(); }
+    std::exception_ptr error;
+  };
+  Task(Task &&) noexcept;
+  ~Task();
+  bool await_ready() const noexcept { return false; }
+  void await_suspend(std::coroutine_handle<>);
+  T await_resume();
+  TaskWithExecutor<T> scheduleOn(Executor *) &&;
+  void start() &&;
+};
+template <class T> TaskWithExecutor<T> co_withExecutor(Executor *, Task<T> t);
+template <class F> auto co_invoke(F &&f) -> decltype(f()) { co_return co_await f(); }
+class AsyncScope {
+public:
+  template <class T> void add(T &&semiAwaitable);
+  Task<void> joinAsync();
+};
+} // namespace coro
+} // namespace folly

@@ -1,0 +1,112 @@
+// Eager tasks (seastar futures, C++/WinRT fire_and_forget, Boost.Cobalt
+// promises) run until their first suspension at once: a reference is only in
+// danger where the body uses it after a suspension point.
+// RUN: %check_corolint %s coro-dangling-reference %t -- -- %coro_mock_flags
+
+#include <chrono>
+#include <string>
+#include "asio.h"
+#include "cobalt.h"
+#include "seastar_coroutine.h"
+#include "winrt.h"
+
+using namespace std::chrono_literals;
+
+seastar::future<> use_before(const std::string &key) {
+  (void)key.c_str();
+  co_await seastar::sleep(1ms);
+}
+seastar::future<> use_after(const std::string &key) {
+  co_await seastar::sleep(1ms);
+  (void)key.c_str();
+}
+seastar::future<> use_in_loop(const std::string &key, int n) {
+  for (int i = 0; i < n; ++i) {
+    (void)key.c_str();
+    co_await seastar::sleep(1ms);
+  }
+}
+std::string name();
+
+seastar::future<> callers() {
+  (void)use_before("k");
+  (void)use_after("k");
+  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: temporary 'std::string' bound to parameter 'key' of coroutine 'use_after' is destroyed at the end of this statement, but the eager task keeps running after this statement discards it [coro-dangling-reference]
+  (void)use_in_loop(name(), 3);
+  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: temporary 'std::string' bound to parameter 'key' of coroutine 'use_in_loop' is destroyed at the end of this statement, but the eager task keeps running after this statement discards it
+  auto f = use_after(std::string("x"));
+  // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: temporary 'std::string' bound to parameter 'key' of coroutine 'use_after' is destroyed at the end of this statement, but the task is stored in 'f'
+  auto g = use_after(std::string("y"));
+  // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: temporary 'std::string' bound to parameter 'key' of coroutine 'use_after' is destroyed at the end of this statement, but the task is stored in 'g' and awaited later
+  co_await std::move(g);
+  auto h = use_before(std::string("z"));
+  co_await std::move(h);
+  co_await use_after("awaited");
+  std::string kept = "kept";
+  co_await use_after(kept);
+  (void)f;
+}
+
+// A seastar lambda coroutine run on the spot, and one whose captures are only
+// read before it suspends.
+seastar::future<> lambdas(int x) {
+  (void)[x]() -> seastar::future<> {
+    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: capturing coroutine lambda is destroyed at the end of this statement with its captures, but the eager task keeps running after this statement discards it
+    co_await seastar::sleep(1ms);
+    (void)x;
+  }();
+  (void)[x]() -> seastar::future<> {
+    (void)x;
+    co_await seastar::sleep(1ms);
+  }();
+  co_await [x]() -> seastar::future<> {
+    co_await seastar::sleep(1ms);
+    (void)x;
+  }();
+}
+
+// C++/WinRT: fire_and_forget is called and never awaited.
+winrt::fire_and_forget notify(const std::string &message) {
+  co_await winrt::resume_background();
+  (void)message.c_str();
+}
+winrt::fire_and_forget log_now(const std::string &message) {
+  (void)message.c_str();
+  co_return;
+}
+void on_click() {
+  notify("clicked");
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: temporary 'std::string' bound to parameter 'message' of coroutine 'notify' is destroyed at the end of this statement, but the eager task keeps running after this statement discards it
+  log_now("clicked");
+}
+
+// Boost.Cobalt's promise is eager too; its lazy task is not reported when
+// discarded (it never runs).
+boost::cobalt::promise<int> eager_promise(const std::string &key) {
+  co_await std::suspend_always{};
+  (void)key.c_str();
+  co_return 1;
+}
+boost::cobalt::task<int> lazy_task(const std::string &key) {
+  (void)key.c_str();
+  co_return 1;
+}
+void cobalt_callers() {
+  (void)eager_promise("k");
+  // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: temporary 'std::string' bound to parameter 'key' of coroutine 'eager_promise' is destroyed at the end of this statement, but the eager task keeps running after this statement discards it
+  (void)lazy_task("k");
+}
+
+// asio: co_spawn runs the awaitable later, detached.
+asio::awaitable<void> session(const std::string &peer) {
+  (void)peer.c_str();
+  co_return;
+}
+void accept(asio::io_context &io) {
+  asio::co_spawn(io, session(name()), asio::detached);
+  // CHECK-MESSAGES: :[[@LINE-1]]:30: warning: temporary 'std::string' bound to parameter 'peer' of coroutine 'session' is destroyed at the end of this statement, but the task is handed to 'asio::co_spawn', which keeps it beyond this statement
+  asio::co_spawn(io, [peer = name()]() -> asio::awaitable<void> {
+    (void)peer.c_str();
+    co_return;
+  }, asio::detached);
+}
