@@ -57,7 +57,7 @@ def main():
             flags.append(a)
         os.chdir(e["directory"])
         syntax, syntax_kb = run_timed(["clang++-19", "-fsyntax-only"] + flags + [e["file"]], repeat)
-        lint, lint_kb = run_timed([corolint, "--checks=-*,coro-*", "--quiet", e["file"], "--"] + flags,
+        lint, lint_kb = run_timed([corolint, "--no-cache", "--checks=-*,coro-*", "--quiet", e["file"], "--"] + flags,
                                   repeat)
         total_syntax += syntax
         total_lint += lint
@@ -67,7 +67,7 @@ def main():
     print("%-28s %10.2f %10.2f %8.2f" % ("total", total_syntax, total_lint,
                                           total_lint / total_syntax))
     for jobs in (1, 2):
-        t, kb = run_timed([corolint, "-p", build, "--checks=-*,coro-*", "--quiet", "-j", str(jobs)] +
+        t, kb = run_timed([corolint, "--no-cache", "-p", build, "--checks=-*,coro-*", "--quiet", "-j", str(jobs)] +
                           [e["file"] for e in entries], repeat)
         print("corolint -p build -j%d: %.2f s, peak %.0f MB" % (jobs, t, kb / 1024))
 

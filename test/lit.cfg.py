@@ -19,6 +19,13 @@ config.environment["FILECHECK"] = os.path.join(config.llvm_tools_dir, "FileCheck
 for var in ("HOME", "TMPDIR", "USER"):
     if var in os.environ:
         config.environment[var] = os.environ[var]
+# corolint's result cache (on by default) lives in the build tree during the
+# tests, emptied for each run: never in the user's ~/.cache, and no test sees
+# results another run of the suite stored. Tests within a run share it, as
+# concurrent corolint processes do.
+cache_home = os.path.join(config.test_exec_root, "cache-home")
+shutil.rmtree(cache_home, ignore_errors=True)
+config.environment["XDG_CACHE_HOME"] = cache_home
 
 clang_tidy = shutil.which("clang-tidy-19") or shutil.which(
     "clang-tidy", path=config.llvm_tools_dir)

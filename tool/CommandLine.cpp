@@ -124,6 +124,21 @@ that needs more is reported as failed and the others are still analysed.
 Default: no limit)"),
                                  cl::value_desc("size"),
                                  cl::cat(CorolintCategory));
+cl::opt<std::string> CacheDir("cache-dir", desc(R"(
+Directory of the result cache: a translation unit whose compile command,
+configuration and every file it read are unchanged is not analysed again
+(its stored findings are replayed). Default: $XDG_CACHE_HOME/corolint,
+else ~/.cache/corolint)"),
+                              cl::value_desc("dir"), cl::cat(CorolintCategory));
+cl::opt<bool> NoCache("no-cache", desc("Analyse every file, neither reading nor writing the result cache"),
+                      cl::init(false), cl::cat(CorolintCategory));
+cl::opt<std::string> CacheMaxSize("cache-max-size", desc(R"(
+Size the result cache may grow to before the least recently used entries
+are evicted (such as 500M or 2G; default 1G))"),
+                                  cl::value_desc("size"), cl::init("1G"),
+                                  cl::cat(CorolintCategory));
+cl::opt<bool> PrintCacheStats("cache-stats", desc("After the run, print the result cache's hits, misses and size (to standard error)"),
+                         cl::init(false), cl::cat(CorolintCategory));
 // The driver starts itself with this to analyse files in a worker process.
 cl::opt<bool> WorkerMode("corolint-worker", cl::Hidden, cl::init(false));
 
@@ -247,6 +262,12 @@ Error checkReportOptions() {
   if (Format != "text" && (Fix || FixNotes || FixErrors))
     return problem("--fix applies with --format=text only; run the fix and "
                    "the report separately");
+  if (!parseSize(CacheMaxSize))
+    return problem("invalid --cache-max-size '" + CacheMaxSize +
+                   "': expected a size such as 500M or 2G");
+  if (NoCache && (CacheDir.getNumOccurrences() || PrintCacheStats))
+    return problem("--no-cache cannot be combined with --cache-dir or "
+                   "--cache-stats");
   if (!MemoryLimit.empty() && !parseSize(MemoryLimit))
     return problem("invalid --memory-limit '" + MemoryLimit +
                    "'; give a size such as 2G, 512M or 1048576");
@@ -382,6 +403,16 @@ Expected<Options> parseCommandLine(int Argc, const char **Argv) {
   setTidyOptions(O.Tidy);
   copyOptions(O);
   O.Run.MemoryLimit = MemoryLimit.empty() ? 0 : *parseSize(MemoryLimit);
+  // Per-check timing needs the checks to run; a profile from the cache
+  // would be empty.
+  if (!NoCache && !EnableCheckProfile) {
+    O.Cache.Directory =
+        CacheDir.empty() ? defaultCacheDirectory() : absolute(CacheDir);
+    O.Cache.Explicit = !CacheDir.empty();
+  }
+  O.Cache.MaxSize = *parseSize(CacheMaxSize);
+  O.Cache.PrintStats = PrintCacheStats;
+  O.Run.RecordInputs = !O.Cache.Directory.empty();
   O.Run.WorkerCommand = {
       sys::fs::getMainExecutable(Argv[0], (void *)&parseCommandLine),
       "--corolint-worker"};

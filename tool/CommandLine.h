@@ -11,6 +11,7 @@
 
 #include "Baseline.h"
 #include "Configuration.h"
+#include "ResultCache.h"
 #include "Runner.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang/Tooling/CompilationDatabase.h"
@@ -42,6 +43,7 @@ struct Options {
   ConfigQuery Query = ConfigQuery::None;
 
   RunOptions Run;
+  CacheOptions Cache;
 
   // What to report, where.
   std::string Format;     // text, sarif, json or github

@@ -9,7 +9,8 @@
 // main() is the pipeline; each stage is one call with one job:
 //   options (CommandLine.h, Configuration.h) -> inputs (Inputs.h: database,
 //   files, diff) -> run (Runner.h, in worker processes: Worker.h) ->
-//   findings (Findings.h) -> report (Output.h).
+//   findings (Findings.h) -> report (Output.h). The result cache
+//   (ResultCache.h) answers for the files it can before the run.
 //
 //===----------------------------------------------------------------------===//
 
@@ -19,6 +20,7 @@
 #include "Inputs.h"
 #include "Output.h"
 #include "Report.h"
+#include "ResultCache.h"
 #include "Runner.h"
 #include "Worker.h"
 #include "llvm/Support/InitLLVM.h"
@@ -65,7 +67,19 @@ int main(int argc, const char **argv) {
   if (In->Files.empty())
     return reportNothingAffected(*Opts, Info);
 
-  RunResult Run = runParallel(In->Files, Opts->Run);
+  std::unique_ptr<clang::tidy::ClangTidyOptionsProvider> Provider =
+      Opts->Tidy.makeProvider();
+  llvm::Expected<std::unique_ptr<ResultCache>> Cache =
+      openResultCache(Opts->Cache, *In->Database, *Provider, Opts->Run,
+                      Opts->Run.WorkerCommand.front());
+  if (!Cache)
+    return fail(Cache.takeError());
+  RunResult Run = runParallel(In->Files, Opts->Run, Cache->get());
+  if (*Cache) {
+    CacheStats Stats = (*Cache)->finish();
+    if (Opts->Cache.PrintStats)
+      printCacheStats(Stats, Opts->Cache.Directory);
+  }
 
   SourceCache Sources;
   FindingFilter Filter{In->Changes ? &*In->Changes : nullptr,

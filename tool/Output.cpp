@@ -241,6 +241,8 @@ void printSummaryLine(const Options &Opts, const Results &R,
   if (SkippedOtherLanguages)
     errs() << " (" << plural(SkippedOtherLanguages, "file", "files")
            << " of other languages skipped)";
+  if (Run.FromCache)
+    errs() << "; " << Run.FromCache << " from the result cache";
   errs() << "\n";
 }
 

@@ -3,6 +3,7 @@
 #include "Runner.h"
 #include "CompileDatabase.h"
 #include "Diagnostics.h"
+#include "ResultCache.h"
 #include "Worker.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -94,12 +95,17 @@ UnitResult analyseUnit(const std::string &File,
   } else if (!isReadable(File)) {
     R.Failure = "cannot read the file";
   } else {
+    // A physical file system of its own: the shared real one changes the
+    // process's working directory for each compile command, which races
+    // between workers and leaves the driver in the last command's
+    // directory.
+    llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Physical =
+        llvm::vfs::createPhysicalFileSystem();
+    auto Read = std::make_shared<std::vector<InputFile>>();
+    if (Options.RecordInputs)
+      Physical = recordingFileSystem(std::move(Physical), Read);
     llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS(
-        // A physical file system of its own: the shared real one changes
-        // the process's working directory for each compile command, which
-        // races between workers and leaves the driver in the last
-        // command's directory.
-        new llvm::vfs::OverlayFileSystem(llvm::vfs::createPhysicalFileSystem()));
+        new llvm::vfs::OverlayFileSystem(std::move(Physical)));
     R.Diagnostics = clang::tidy::runClangTidy(Context, DB, {File}, FS,
                                               Options.ApplyAnyFix,
                                               Options.EnableCheckProfile);
@@ -114,6 +120,7 @@ UnitResult analyseUnit(const std::string &File,
     }
     for (const std::string &F : Fixed)
       R.ContentHashes.emplace_back(F, contentHash(F));
+    R.Inputs = std::move(*Read);
   }
   R.Stats = Context.getStats();
   return R;
@@ -124,6 +131,8 @@ RunResult mergeResults(std::vector<UnitResult> Units) {
   std::set<std::tuple<std::string, std::string, unsigned, std::string>> Seen;
   for (UnitResult &R : Units) {
     addStats(Result.Summary.Stats, R.Stats);
+    if (R.FromCache)
+      ++Result.Summary.FromCache;
     if (R.Failure.empty())
       ++Result.Summary.Analysed;
     else
@@ -147,10 +156,30 @@ RunResult mergeResults(std::vector<UnitResult> Units) {
 }
 
 RunResult runParallel(const std::vector<std::string> &Files,
-                      const RunOptions &Options) {
+                      const RunOptions &Options, ResultCache *Cache) {
   Progress Display(Options.Progress, Files.size());
-  std::vector<UnitResult> Units = runInWorkers(
-      Files, Options, [&](size_t I) { Display.done(Files[I]); });
+  std::vector<UnitResult> Units(Files.size());
+  // The files the cache cannot answer for, and where their results go.
+  std::vector<std::string> ToAnalyse;
+  std::vector<size_t> Slot;
+  for (size_t I = 0; I < Files.size(); ++I) {
+    std::optional<UnitResult> Stored =
+        Cache ? Cache->lookup(Files[I]) : std::nullopt;
+    if (!Stored) {
+      ToAnalyse.push_back(Files[I]);
+      Slot.push_back(I);
+      continue;
+    }
+    Units[I] = std::move(*Stored);
+    Display.done(Files[I]);
+  }
+  std::vector<UnitResult> Analysed = runInWorkers(
+      ToAnalyse, Options, [&](size_t I) { Display.done(ToAnalyse[I]); });
+  for (size_t I = 0; I < Analysed.size(); ++I) {
+    if (Cache)
+      Cache->store(Analysed[I]);
+    Units[Slot[I]] = std::move(Analysed[I]);
+  }
   return mergeResults(std::move(Units));
 }
 

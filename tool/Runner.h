@@ -23,6 +23,19 @@
 
 namespace corolint {
 
+/// A file a translation unit read, or looked for and did not find: one line
+/// of a result cache manifest (ResultCache.h).
+struct InputFile {
+  std::string Path; // absolute
+  /// A hash of the bytes read; "" for a file that was not there.
+  std::string Hash;
+  uint64_t Size = 0;
+  /// Modification time in nanoseconds since the epoch; 0 when it is too
+  /// recent to trust (the file could change again within the clock's
+  /// granularity), so a lookup compares the content.
+  int64_t ModifiedNs = 0;
+};
+
 struct RunOptions {
   unsigned Jobs = 1;
   bool ApplyAnyFix = false; // --fix-notes: collect fixes from notes too
@@ -40,6 +53,9 @@ struct RunOptions {
   std::vector<std::string> ReproduceCommand;
   /// True in a worker process.
   bool Worker = false;
+  /// Note what each translation unit reads (UnitResult::Inputs), for the
+  /// result cache.
+  bool RecordInputs = false;
 };
 
 /// What analysing one translation unit produced.
@@ -56,6 +72,10 @@ struct UnitResult {
   /// For a file whose worker failed: the command that reproduces it, and
   /// the end of what the worker printed (clang's crash stack trace).
   std::string Reproduce, StderrExcerpt;
+  /// With RunOptions::RecordInputs: what the analysis read (the manifest).
+  std::vector<InputFile> Inputs;
+  /// True when the result came from the result cache.
+  bool FromCache = false;
 };
 
 /// The content hash UnitResult::ContentHashes holds ("" if unreadable).
@@ -71,6 +91,8 @@ struct RunSummary {
   std::vector<std::pair<std::string, std::string>> Failed;
   clang::tidy::ClangTidyStats Stats;
   unsigned Analysed = 0;
+  /// How many results the result cache replayed.
+  unsigned FromCache = 0;
   /// For the failed files whose worker died or overran its limits.
   std::map<std::string, FailureDetail> FailureDetails;
   /// The content hash of every file a fix would change, as it was
@@ -98,10 +120,13 @@ UnitResult analyseUnit(const std::string &File,
 /// Merges per-unit results (given in input order) into one.
 RunResult mergeResults(std::vector<UnitResult> Units);
 
+class ResultCache;
+
 /// Analyses \p Files on Options.Jobs worker processes (Worker.h) and
-/// merges the results.
+/// merges the results. With a \p Cache, a file whose stored result is
+/// still valid is not analysed again, and new results are stored.
 RunResult runParallel(const std::vector<std::string> &Files,
-                      const RunOptions &Options);
+                      const RunOptions &Options, ResultCache *Cache = nullptr);
 
 } // namespace corolint
 

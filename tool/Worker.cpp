@@ -307,7 +307,11 @@ json::Value toJSON(const UnitResult &R) {
   for (const auto &[File, Hash] : R.ContentHashes)
     Content[File] = Hash;
   const clang::tidy::ClangTidyStats &S = R.Stats;
+  json::Array Inputs;
+  for (const InputFile &In : R.Inputs)
+    Inputs.push_back(json::Array{In.Path, In.Hash, In.Size, In.ModifiedNs});
   return json::Object{
+      {"inputs", std::move(Inputs)},
       {"file", R.File},
       {"failure", R.Failure},
       {"diagnostics", std::move(Diagnostics)},
@@ -343,6 +347,21 @@ std::optional<UnitResult> unitResultFromJSON(const json::Value &V) {
       return std::nullopt;
     R.ContentHashes.emplace_back(Path.str(), Hash.getAsString()->str());
   }
+  if (const json::Array *Inputs = O->getArray("inputs"))
+    for (const json::Value &V : *Inputs) {
+      const json::Array *E = V.getAsArray();
+      std::optional<llvm::StringRef> P, H;
+      std::optional<int64_t> S, M;
+      if (E && E->size() == 4) {
+        P = (*E)[0].getAsString();
+        H = (*E)[1].getAsString();
+        S = (*E)[2].getAsInteger();
+        M = (*E)[3].getAsInteger();
+      }
+      if (!P || !H || !S || !M)
+        return std::nullopt;
+      R.Inputs.push_back(InputFile{P->str(), H->str(), uint64_t(*S), *M});
+    }
   unsigned *Counts[] = {&R.Stats.ErrorsDisplayed,
                         &R.Stats.ErrorsIgnoredCheckFilter,
                         &R.Stats.ErrorsIgnoredNOLINT,
