@@ -7,6 +7,7 @@
 
 #include "CommandLine.h"
 #include "Findings.h"
+#include "Shards.h"
 #include "Worker.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang/Basic/Version.h"
@@ -143,6 +144,11 @@ cl::opt<bool> PrintCacheStats("cache-stats", desc("After the run, print the resu
 cl::opt<bool> WorkerMode("corolint-worker", cl::Hidden, cl::init(false));
 
 cl::OptionCategory CICategory("corolint CI options");
+cl::opt<std::string> Shard("shard", desc(R"(
+Analyse only part I of N of the files (balanced by size, the same split on
+every machine), for a run spread over N jobs; needs --format=json. Merge
+the N reports with: corolint merge shard-1.json ... shard-N.json)"),
+                           cl::value_desc("I/N"), cl::cat(CICategory));
 cl::opt<std::string> Format("format", desc(R"(
 Output format: text (clang-tidy's diagnostics, the default), sarif (SARIF
 2.1.0, for GitHub code scanning), json, or github (workflow-command
@@ -262,6 +268,18 @@ Error checkReportOptions() {
   if (Format != "text" && (Fix || FixNotes || FixErrors))
     return problem("--fix applies with --format=text only; run the fix and "
                    "the report separately");
+  if (!Shard.empty()) {
+    if (!parseShard(Shard))
+      return problem("invalid --shard '" + Shard +
+                     "': expected I/N with 1 <= I <= N, such as 2/4");
+    if (Format != "json")
+      return problem("--shard needs --format=json: the merge reads the "
+                     "shards' JSON reports");
+    if (Fix || FixErrors || FixNotes || !WriteBaseline.empty() ||
+        !ExportFixes.empty())
+      return problem("--shard cannot fix or write a baseline or fixes: "
+                     "do that with corolint merge");
+  }
   if (!parseSize(CacheMaxSize))
     return problem("invalid --cache-max-size '" + CacheMaxSize +
                    "': expected a size such as 500M or 2G");
@@ -356,6 +374,8 @@ void copyOptions(Options &O) {
   O.Quiet = Quiet;
   O.ExitZero = ExitZero;
   O.Statistics = Statistics;
+  if (!Shard.empty())
+    O.Shard = *parseShard(Shard);
 }
 
 } // namespace
@@ -367,6 +387,15 @@ Expected<Options> parseCommandLine(int Argc, const char **Argv) {
        << clang::getClangFullVersion() << ")\n";
   });
   Options O;
+  // `corolint merge a.json b.json ...`: the rest is a command line whose
+  // positional arguments are shard reports.
+  std::vector<const char *> Args(Argv, Argv + Argc);
+  if (Argc > 1 && StringRef(Argv[1]) == "merge") {
+    O.Merge = true;
+    Args.erase(Args.begin() + 1);
+    Argc = Args.size();
+    Argv = Args.data();
+  }
   auto Fixed = parseArguments(Argc, Argv);
   if (!Fixed)
     return Fixed.takeError();
@@ -402,6 +431,11 @@ Expected<Options> parseCommandLine(int Argc, const char **Argv) {
   O.Tidy.Config = std::move(*Parsed);
   setTidyOptions(O.Tidy);
   copyOptions(O);
+  if (O.Merge && (!O.BuildPath.empty() || !O.Diff.empty() || O.Shard ||
+                  O.FixedDatabase))
+    return problem("corolint merge takes shard reports and report options; "
+                   "-p, --diff, --shard and compiler arguments belong to "
+                   "the shards' runs");
   O.Run.MemoryLimit = MemoryLimit.empty() ? 0 : *parseSize(MemoryLimit);
   // Per-check timing needs the checks to run; a profile from the cache
   // would be empty.

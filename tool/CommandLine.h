@@ -12,6 +12,7 @@
 #include "Baseline.h"
 #include "Configuration.h"
 #include "ResultCache.h"
+#include "Shards.h"
 #include "Runner.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang/Tooling/CompilationDatabase.h"
@@ -44,6 +45,10 @@ struct Options {
 
   RunOptions Run;
   CacheOptions Cache;
+  /// --shard=I/N: analyse part I of N only.
+  ShardSpec Shard;
+  /// `corolint merge`: Sources are shard reports to merge, not sources.
+  bool Merge = false;
 
   // What to report, where.
   std::string Format;     // text, sarif, json or github

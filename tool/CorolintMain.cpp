@@ -10,7 +10,8 @@
 //   options (CommandLine.h, Configuration.h) -> inputs (Inputs.h: database,
 //   files, diff) -> run (Runner.h, in worker processes: Worker.h) ->
 //   findings (Findings.h) -> report (Output.h). The result cache
-//   (ResultCache.h) answers for the files it can before the run.
+//   (ResultCache.h) answers for the files it can before the run; a run
+//   split with --shard continues after it in `corolint merge` (Shards.h).
 //
 //===----------------------------------------------------------------------===//
 
@@ -22,16 +23,69 @@
 #include "Report.h"
 #include "ResultCache.h"
 #include "Runner.h"
+#include "Shards.h"
 #include "Worker.h"
 #include "llvm/Support/InitLLVM.h"
 
 using namespace corolint;
+
+namespace {
+
+/// The stages after the run, the same for one run and for a merge of
+/// shards: findings, then the report (or the baseline).
+int reportUnits(Options &Opts, const Inputs &In, std::vector<UnitResult> Units,
+                ReportInfo Info) {
+  for (const UnitResult &U : Units)
+    llvm::errs() << U.Printed;
+  RunResult Run = mergeResults(std::move(Units));
+  SourceCache Sources;
+  FindingFilter Filter{In.Changes ? &*In.Changes : nullptr,
+                       Opts.Accepted ? &*Opts.Accepted : nullptr};
+  Results Found =
+      collectFindings(std::move(Run.Diagnostics), Opts.Root, Filter, Sources);
+  if (!Opts.WriteBaseline.empty())
+    return recordBaseline(Opts, Found, Run.Summary);
+  return report(Opts, In, Run.Summary, Found, std::move(Info), Sources);
+}
+
+/// `corolint merge`: N shard reports continue as the one run they split.
+int mergeShards(Options &Opts) {
+  llvm::Expected<ShardData> Shards = readShards(Opts.Sources);
+  if (!Shards)
+    return fail(Shards.takeError());
+  if (Opts.Root.empty())
+    Opts.Root = Shards->Root;
+  Opts.Tidy.reportHeadersUnder(Opts.Root);
+  Opts.ConfigPath = Shards->Files.empty() ? Opts.Root + "/dummy"
+                                          : Shards->Files.front();
+  llvm::Expected<CheckSelection> Checks =
+      selectChecks(Opts.Tidy, Opts.ConfigPath);
+  if (!Checks)
+    return fail(Checks.takeError());
+  Inputs In;
+  In.Files = std::move(Shards->Files);
+  In.SkippedOtherLanguages = Shards->SkippedOtherLanguages;
+  if (Shards->Diff) {
+    auto Changes = ChangedLines::parse(*Shards->Diff, Opts.Root);
+    if (!Changes)
+      return fail(Changes.takeError());
+    In.Changes = std::move(*Changes);
+  }
+  ReportInfo Info{Opts.Root, COROLINT_VERSION, Checks->Enabled};
+  if (In.Files.empty())
+    return reportNothingAffected(Opts, Info);
+  return reportUnits(Opts, In, std::move(Shards->Units), std::move(Info));
+}
+
+} // namespace
 
 int main(int argc, const char **argv) {
   llvm::InitLLVM X(argc, argv);
   llvm::Expected<Options> Opts = parseCommandLine(argc, argv);
   if (!Opts)
     return fail(Opts.takeError());
+  if (Opts->Merge)
+    return mergeShards(*Opts);
   if (Opts->Run.Worker) {
     // A worker analyses the files the driver sends it: it needs the
     // compile database only. The driver checked the configuration, and
@@ -64,7 +118,18 @@ int main(int argc, const char **argv) {
   if (llvm::Error E = verifyConfigFiles(Opts->Tidy, In->Files))
     return fail(std::move(E));
   ReportInfo Info{Opts->Root, COROLINT_VERSION, Checks->Enabled};
-  if (In->Files.empty())
+  std::optional<ShardData> Shard;
+  if (Opts->Shard) {
+    Shard.emplace();
+    Shard->Shard = Opts->Shard;
+    Shard->Version = COROLINT_VERSION;
+    Shard->Root = Opts->Root;
+    Shard->Diff = In->DiffText;
+    Shard->SkippedOtherLanguages = In->SkippedOtherLanguages;
+    In->Files = filesOfShard(In->Files, Opts->Shard);
+    Shard->Files = In->Files;
+  }
+  if (In->Files.empty() && !Shard)
     return reportNothingAffected(*Opts, Info);
 
   std::unique_ptr<clang::tidy::ClangTidyOptionsProvider> Provider =
@@ -74,19 +139,17 @@ int main(int argc, const char **argv) {
                       Opts->Run.WorkerCommand.front());
   if (!Cache)
     return fail(Cache.takeError());
-  RunResult Run = runParallel(In->Files, Opts->Run, Cache->get());
+  std::vector<UnitResult> Units = runUnits(In->Files, Opts->Run, Cache->get());
   if (*Cache) {
     CacheStats Stats = (*Cache)->finish();
     if (Opts->Cache.PrintStats)
       printCacheStats(Stats, Opts->Cache.Directory);
   }
-
-  SourceCache Sources;
-  FindingFilter Filter{In->Changes ? &*In->Changes : nullptr,
-                       Opts->Accepted ? &*Opts->Accepted : nullptr};
-  Results Found =
-      collectFindings(std::move(Run.Diagnostics), Opts->Root, Filter, Sources);
-  if (!Opts->WriteBaseline.empty())
-    return recordBaseline(*Opts, Found, Run.Summary);
-  return report(*Opts, *In, Run.Summary, Found, std::move(Info), Sources);
+  if (Shard) {
+    Shard->Units = Units;
+    for (UnitResult &U : Shard->Units)
+      U.Inputs.clear(); // the cache's business, not the merge's
+    Info.Shard = toJSON(*Shard);
+  }
+  return reportUnits(*Opts, *In, std::move(Units), std::move(Info));
 }

@@ -63,6 +63,7 @@ llvm::Expected<Inputs> loadInputs(Options &Opts, const char *Argv0) {
   if (!Changes)
     return problem("--diff: " + llvm::toString(Changes.takeError()));
   In.Changes = std::move(*Changes);
+  In.DiffText = std::move(*Text);
   In.Files = affectedTranslationUnits(In.Files, *In.Changes, *In.Database);
   return std::move(In);
 }

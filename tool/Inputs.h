@@ -26,8 +26,9 @@ struct Inputs {
   /// The translation units to analyse: absolute, sorted, each once. Empty
   /// only when a --diff change affects none.
   std::vector<std::string> Files;
-  /// --diff: the lines findings must be on.
+  /// --diff: the lines findings must be on, and the diff they come from.
   std::optional<ChangedLines> Changes;
+  std::optional<std::string> DiffText;
   /// Files of other languages the build lists, not analysed.
   size_t SkippedOtherLanguages = 0;
 };

@@ -270,7 +270,8 @@ int report(const Options &Opts, const Inputs &In, const RunSummary &Run,
   // for every format: it is where a malformed .clang-tidy is complained
   // about once more after the run, and the output has always had that.
   ClangTidyContext Reporting(Opts.Tidy.makeProvider());
-  Reporting.setCurrentFile(Files.front());
+  // (A shard can have no files: then the configuration's own file.)
+  Reporting.setCurrentFile(Files.empty() ? Opts.ConfigPath : Files.front());
   if (Opts.Format == "text") {
     if (!writeText(Diagnostics, Reporting, Fix, Opts.OutputFile))
       return ExitFailure;

@@ -302,6 +302,8 @@ void writeJson(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
       {"baselined", static_cast<int64_t>(Info.Baselined)},
       {"failures", std::move(Failures)},
       {"findings", std::move(Items)}};
+  if (Info.Shard)
+    Doc.getAsObject()->try_emplace("shard", *Info.Shard);
   OS << llvm::formatv("{0:2}", Doc) << "\n";
 }
 

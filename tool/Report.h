@@ -6,6 +6,8 @@
 #include "Findings.h"
 #include "llvm/Support/Error.h"
 #include "llvm/Support/raw_ostream.h"
+#include "llvm/Support/JSON.h"
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,6 +24,8 @@ struct ReportInfo {
   /// The files that could not be analysed, and why ("does not parse (1
   /// error)", "no such file"): the run did not fully succeed.
   std::vector<std::pair<std::string, std::string>> Failed;
+  /// --shard: what the merge needs (Shards.h), in the JSON report.
+  std::optional<llvm::json::Value> Shard;
 };
 
 /// SARIF 2.1.0 for GitHub code scanning and other consumers: one rule per

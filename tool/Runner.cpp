@@ -155,8 +155,9 @@ RunResult mergeResults(std::vector<UnitResult> Units) {
   return Result;
 }
 
-RunResult runParallel(const std::vector<std::string> &Files,
-                      const RunOptions &Options, ResultCache *Cache) {
+std::vector<UnitResult> runUnits(const std::vector<std::string> &Files,
+                                 const RunOptions &Options,
+                                 ResultCache *Cache) {
   Progress Display(Options.Progress, Files.size());
   std::vector<UnitResult> Units(Files.size());
   // The files the cache cannot answer for, and where their results go.
@@ -173,14 +174,17 @@ RunResult runParallel(const std::vector<std::string> &Files,
     Units[I] = std::move(*Stored);
     Display.done(Files[I]);
   }
-  std::vector<UnitResult> Analysed = runInWorkers(
-      ToAnalyse, Options, [&](size_t I) { Display.done(ToAnalyse[I]); });
+  std::vector<UnitResult> Analysed =
+      ToAnalyse.empty()
+          ? std::vector<UnitResult>()
+          : runInWorkers(ToAnalyse, Options,
+                         [&](size_t I) { Display.done(ToAnalyse[I]); });
   for (size_t I = 0; I < Analysed.size(); ++I) {
     if (Cache)
       Cache->store(Analysed[I]);
     Units[Slot[I]] = std::move(Analysed[I]);
   }
-  return mergeResults(std::move(Units));
+  return Units;
 }
 
 } // namespace corolint

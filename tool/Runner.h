@@ -72,6 +72,10 @@ struct UnitResult {
   /// For a file whose worker failed: the command that reproduces it, and
   /// the end of what the worker printed (clang's crash stack trace).
   std::string Reproduce, StderrExcerpt;
+  /// What the analysis printed on standard error (clang's "Error while
+  /// processing", --enable-check-profile's tables): the driver prints it
+  /// in input order, whatever the order the files finished in.
+  std::string Printed;
   /// With RunOptions::RecordInputs: what the analysis read (the manifest).
   std::vector<InputFile> Inputs;
   /// True when the result came from the result cache.
@@ -122,11 +126,12 @@ RunResult mergeResults(std::vector<UnitResult> Units);
 
 class ResultCache;
 
-/// Analyses \p Files on Options.Jobs worker processes (Worker.h) and
-/// merges the results. With a \p Cache, a file whose stored result is
-/// still valid is not analysed again, and new results are stored.
-RunResult runParallel(const std::vector<std::string> &Files,
-                      const RunOptions &Options, ResultCache *Cache = nullptr);
+/// Analyses \p Files on Options.Jobs worker processes (Worker.h), one
+/// result per file in input order. With a \p Cache, a file whose stored
+/// result is still valid is not analysed again, and new results are stored.
+std::vector<UnitResult> runUnits(const std::vector<std::string> &Files,
+                                 const RunOptions &Options,
+                                 ResultCache *Cache = nullptr);
 
 } // namespace corolint
 

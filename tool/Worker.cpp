@@ -312,6 +312,7 @@ json::Value toJSON(const UnitResult &R) {
     Inputs.push_back(json::Array{In.Path, In.Hash, In.Size, In.ModifiedNs});
   return json::Object{
       {"inputs", std::move(Inputs)},
+      {"printed", R.Printed},
       {"file", R.File},
       {"failure", R.Failure},
       {"diagnostics", std::move(Diagnostics)},
@@ -336,6 +337,8 @@ std::optional<UnitResult> unitResultFromJSON(const json::Value &V) {
   UnitResult R;
   R.File = File->str();
   R.Failure = Failure->str();
+  if (auto Printed = O->getString("printed"))
+    R.Printed = Printed->str();
   for (const json::Value &D : *Diagnostics) {
     std::optional<ClangTidyError> E = diagnosticFromJSON(D);
     if (!E)
@@ -547,8 +550,8 @@ std::vector<UnitResult> runInWorkers(const std::vector<std::string> &Files,
           continue;
         }
         // What the worker printed while it analysed the file (such as
-        // --enable-check-profile's tables), in input order of completion.
-        errs() << W.Stderr;
+        // --enable-check-profile's tables) goes with its result.
+        R->Printed = std::move(W.Stderr);
         W.Stderr.clear();
         W.Results.erase(0, End + 1);
         size_t I = *W.Task;
