@@ -164,8 +164,10 @@ database's sources, else the compile database's directory, wherever
 corolint is started from)"),
                           cl::value_desc("dir"), cl::cat(CICategory));
 cl::opt<bool> ExitZero("exit-zero", desc(R"(
-Exit 0 even when there are findings (for adopting corolint: the report is
-the same). Configuration errors and files that do not parse still exit 2)"),
+Exit 0 even when there are findings (for adopting corolint, and as
+CMAKE_CXX_CLANG_TIDY, where a non-zero status fails the compile): the
+report is the same. Findings --warnings-as-errors makes errors still exit 1;
+configuration errors and files that do not parse still exit 2)"),
                        cl::init(false), cl::cat(CICategory));
 cl::opt<bool> Statistics("statistics", desc("After the report, print how many findings each check reported (to standard error)"),
                          cl::init(false), cl::cat(CICategory));
@@ -231,8 +233,13 @@ parseArguments(int Argc, const char **Argv) {
   std::unique_ptr<clang::tooling::CompilationDatabase> Fixed =
       clang::tooling::FixedCompilationDatabase::loadFromCommandLine(
           Argc, Argv, FixedError);
-  if (!FixedError.empty())
-    return problem(FixedError);
+  // The driver's complaints about a whole compile command (CMake's
+  // CMAKE_CXX_CLANG_TIDY passes "-o file.o -c file.cpp", which the driver
+  // finds ambiguous once it adds its placeholder input) are not errors when
+  // the database was still made: the output options are stripped before the
+  // analysis, as clang-tidy does.
+  if (!Fixed && !FixedError.empty())
+    return problem(StringRef(FixedError).trim());
   std::string ParseErrors;
   raw_string_ostream ParseOS(ParseErrors);
   if (!cl::ParseCommandLineOptions(Argc, Argv, Overview, &ParseOS))

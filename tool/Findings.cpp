@@ -110,7 +110,8 @@ Finding makeFinding(clang::tidy::ClangTidyError E, llvm::StringRef Root,
   const clang::tooling::DiagnosticMessage &M = F.Diagnostic.Message;
   F.Check = F.Diagnostic.DiagnosticName;
   F.Message = M.Message;
-  F.Error = F.Diagnostic.DiagLevel == clang::tooling::Diagnostic::Error;
+  F.Error = F.Diagnostic.DiagLevel == clang::tooling::Diagnostic::Error ||
+            F.Diagnostic.IsWarningAsError;
   F.Where = position(M.FilePath, M.FileOffset, &M.Ranges, Root, Sources);
   for (const auto &N : F.Diagnostic.Notes) {
     if (N.FilePath.empty())

@@ -311,7 +311,13 @@ int report(const Options &Opts, const Inputs &In, const RunSummary &Run,
     printStatistics(R.Findings);
   if (ConfigProblems || CompilerErrors || !Written || !Changed.empty())
     return ExitFailure;
-  return R.Findings.empty() || Opts.ExitZero ? ExitClean : ExitFindings;
+  // --exit-zero lets findings pass, but not the ones --warnings-as-errors
+  // asked to fail on (as clang-tidy exits 0 on warnings and 1 on errors:
+  // what CMake's CMAKE_CXX_CLANG_TIDY expects).
+  const bool Failing =
+      Opts.ExitZero ? any_of(R.Findings, [](const Finding &F) { return F.Error; })
+                    : !R.Findings.empty();
+  return Failing ? ExitFindings : ExitClean;
 }
 
 int recordBaseline(const Options &Opts, const Results &R, const RunSummary &Run) {

@@ -320,8 +320,13 @@ std::optional<UnitResult> ResultCache::lookup(const std::string &File) {
 }
 
 void ResultCache::store(const UnitResult &R) {
-  if (!R.Failure.empty() || R.Inputs.empty())
-    return; // failures are analysed again, as ccache compiles errors again
+  // A file that does not parse fails the same way with the same inputs: it
+  // is stored. A worker that died or overran a limit, or a file that could
+  // not be read, may do better next time: analysed again.
+  const bool Deterministic =
+      R.Failure.empty() || llvm::StringRef(R.Failure).starts_with("does not parse");
+  if (!Deterministic || !R.Reproduce.empty() || R.Inputs.empty())
+    return;
   auto Known = Keys.find(R.File);
   std::string Path =
       entryPath(Known != Keys.end() ? Known->second : key(R.File));
