@@ -17,4 +17,19 @@ public:
   void await_suspend(std::coroutine_handle<>);
   T await_resume();
 };
+// An eager coroutine type that cannot be awaited.
+struct detached {
+  struct promise_type {
+    detached get_return_object() noexcept { return {}; }
+    std::suspend_never initial_suspend() noexcept { return {}; }
+    std::suspend_never final_suspend() noexcept { return {}; }
+    void return_void() noexcept {}
+    void unhandled_exception() { throw; }
+  };
+};
+class thread {
+public:
+  void join();
+};
+template <class T> T run(task<T> t);
 } // namespace boost::cobalt
