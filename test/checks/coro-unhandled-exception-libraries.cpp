@@ -112,6 +112,14 @@ winrt::fire_and_forget on_click_safely() {
     log_error("click failed");
   }
 }
+boost::cobalt::task<void> cobalt_job() {
+  parse("u");
+  co_return;
+}
+void cobalt_spawns(boost::cobalt::executor &ex) {
+  boost::cobalt::spawn(ex, cobalt_job(), boost::asio::detached);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: coroutine 'cobalt_job' is started detached by 'boost::cobalt::spawn' and can throw
+}
 boost::cobalt::detached background() {
   // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: coroutine 'background' returns 'boost::cobalt::detached', which nobody can await, and can throw
   parse("u");

@@ -1,6 +1,10 @@
 // Boost.Cobalt-shaped mock: lazy task, eager promise (dropping it cancels it).
 #pragma once
 #include "mock_task.h"
+namespace boost::asio {
+struct detached_t {};
+inline constexpr detached_t detached{};
+} // namespace boost::asio
 namespace boost::cobalt {
 COROLINT_MOCK_LAZY_TASK(task)
 template <class T = void> class [[nodiscard]] promise {
@@ -32,4 +36,6 @@ public:
   void join();
 };
 template <class T> T run(task<T> t);
+struct executor {};
+template <class T, class Token> void spawn(executor &, task<T> t, Token &&) {}
 } // namespace boost::cobalt
