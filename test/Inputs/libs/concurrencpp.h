@@ -2,20 +2,12 @@
 // runs at once), executors run callables and hand back results.
 #pragma once
 #include <chrono>
-#include <coroutine>
-#include <exception>
+#include "mock_task.h"
 namespace concurrencpp {
 enum class result_status { idle, value, exception };
 template <class T> class result {
 public:
-  struct promise_type {
-    result get_return_object();
-    std::suspend_never initial_suspend() noexcept { return {}; }
-    std::suspend_always final_suspend() noexcept { return {}; }
-    template <class U> void return_value(U &&) {}
-    void unhandled_exception() { error = std::current_exception(); }
-    std::exception_ptr error;
-  };
+  COROLINT_MOCK_EAGER_PROMISE(result)
   bool await_ready() const noexcept;
   void await_suspend(std::coroutine_handle<>);
   T await_resume();
@@ -24,14 +16,7 @@ public:
   template <class R, class P> result_status wait_for(std::chrono::duration<R, P>) const;
   T get();
 };
-template <> struct result<void>::promise_type {
-  result get_return_object();
-  std::suspend_never initial_suspend() noexcept { return {}; }
-  std::suspend_always final_suspend() noexcept { return {}; }
-  void return_void() {}
-  void unhandled_exception() { error = std::current_exception(); }
-  std::exception_ptr error;
-};
+COROLINT_MOCK_EAGER_VOID_PROMISE(result)
 template <class T> class shared_result {
 public:
   bool await_ready() const noexcept;

@@ -2,8 +2,7 @@
 // first suspension when called), QCoro::waitFor runs a nested event loop,
 // and QObject::connect takes a slot (a coroutine lambda among them).
 #pragma once
-#include <coroutine>
-#include <exception>
+#include "mock_task.h"
 namespace QMetaObject {
 class Connection {};
 } // namespace QMetaObject
@@ -21,25 +20,11 @@ public:
 namespace QCoro {
 template <class T = void> class Task {
 public:
-  struct promise_type {
-    Task get_return_object();
-    std::suspend_never initial_suspend() noexcept { return {}; }
-    std::suspend_always final_suspend() noexcept { return {}; }
-    template <class U> void return_value(U &&) {}
-    void unhandled_exception() { error = std::current_exception(); }
-    std::exception_ptr error;
-  };
+  COROLINT_MOCK_EAGER_PROMISE(Task)
   bool await_ready() const noexcept;
   void await_suspend(std::coroutine_handle<>);
   T await_resume();
 };
-template <> struct Task<void>::promise_type {
-  Task get_return_object();
-  std::suspend_never initial_suspend() noexcept { return {}; }
-  std::suspend_always final_suspend() noexcept { return {}; }
-  void return_void() {}
-  void unhandled_exception() { error = std::current_exception(); }
-  std::exception_ptr error;
-};
+COROLINT_MOCK_EAGER_VOID_PROMISE(Task)
 template <class T> T waitFor(Task<T> &&task);
 } // namespace QCoro
