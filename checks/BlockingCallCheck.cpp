@@ -52,8 +52,10 @@ BlockingCallCheck::BlockingCallCheck(StringRef Name, ClangTidyContext *Context)
                                    profileNames(EntryKind::Offload))),
       Bridges(Options),
       TransitiveDepth(Options.get("TransitiveDepth", 3U)),
+      FilesystemMetadata(parseBool(Options.get("FilesystemMetadata", "false"))),
       ReplacementsOpt(Options.get("Replacements", profileReplacements())),
-      Classifier(BlockingFunctions, AllowedFunctions, Bridges.list()) {
+      Classifier(BlockingFunctions, AllowedFunctions, Bridges.list(),
+                 FilesystemMetadata) {
   for (const std::string &Item : splitList(ReplacementsOpt)) {
     auto [From, To] = llvm::StringRef(Item).split('=');
     if (From.trim().empty() || To.trim().empty()) {
@@ -79,6 +81,8 @@ void BlockingCallCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "OffloadFunctions", OffloadFunctions.raw());
   Bridges.store(Options, Opts);
   Options.store(Opts, "TransitiveDepth", TransitiveDepth);
+  Options.store(Opts, "FilesystemMetadata",
+                FilesystemMetadata ? "true" : "false");
   Options.store(Opts, "Replacements", ReplacementsOpt);
 }
 

@@ -70,6 +70,9 @@ private:
   const NameList BlockingFunctions, AllowedFunctions, OffloadFunctions;
   const BridgeFunctionsOption Bridges;
   const unsigned TransitiveDepth;
+  /// Whether single std::filesystem metadata queries (exists, status,
+  /// file_size, ...) count as blocking, not only tree walks and copies.
+  const bool FilesystemMetadata;
   const std::string ReplacementsOpt;
   const BlockingClassifier Classifier;
 

@@ -4,6 +4,7 @@
 #include "utils/BodyValues.h"
 #include "utils/Coroutines.h"
 #include "utils/DeclNames.h"
+#include "utils/Exceptions.h"
 #include "utils/OptionValues.h"
 #include "utils/Profiles.h"
 #include "clang/AST/ASTContext.h"
@@ -109,6 +110,30 @@ const Stmt *pathDroppingLocal(const CFG &Graph, const VarDecl &VD) {
   return nullptr;
 }
 
+/// Whether awaiting a value of type \p T gives nothing (future<>, task<void>):
+/// its await_resume returns void, or, not instantiated, its first template
+/// argument is void or absent.
+bool resultIsVoid(QualType T) {
+  const CXXRecordDecl *RD = recordOf(T);
+  if (!RD)
+    return false;
+  for (const Decl *D : RD->decls())
+    if (const auto *MD = llvm::dyn_cast<CXXMethodDecl>(D);
+        MD && isNamed(*MD, "await_resume"))
+      return MD->getReturnType()->isVoidType();
+  const auto *Spec = llvm::dyn_cast<ClassTemplateSpecializationDecl>(
+      T.getNonReferenceType()->getAsCXXRecordDecl());
+  if (!Spec)
+    return false;
+  const TemplateArgumentList &Args = Spec->getTemplateArgs();
+  if (Args.size() == 0)
+    return true;
+  if (Args[0].getKind() == TemplateArgument::Pack)
+    return Args[0].pack_size() == 0;
+  return Args[0].getKind() == TemplateArgument::Type &&
+         Args[0].getAsType()->isVoidType();
+}
+
 std::string describeProducer(const Expr *E) {
   if (const FunctionDecl *FD = calleeOfExpr(E))
     return "returned by '" + plainQualifiedName(*FD) + "'";
@@ -185,6 +210,19 @@ void UnawaitedTaskCheck::checkDiscarded(const DiscardedValue &D,
   if (const FunctionDecl *Callee = calleeOfExpr(Inner))
     if (ConsumingFunctions.matches(*Callee))
       return;
+  // Start policy: an eager task dropped from a plain function keeps running
+  // (QCoro's documented way to start async work from synchronous code). Only
+  // a lost result, or an exception that can escape the coroutine, is lost.
+  EscapePoint Escape;
+  if (Kind.Policy == StartPolicy::Eager && !InCoroutine &&
+      resultIsVoid(Inner->getType())) {
+    const FunctionDecl *Coroutine = startedCoroutine(Inner);
+    if (!Coroutine)
+      return;
+    Escape = firstEscapePoint(*coroutineBody(*Coroutine)->getBody());
+    if (!Escape)
+      return;
+  }
   const char *What = Kind.Policy == StartPolicy::NotATask ? "awaitable" : "task";
   SourceLocation Loc = Inner->getBeginLoc();
   diag(Loc, "%0 %1 is %2: %3")
@@ -194,6 +232,10 @@ void UnawaitedTaskCheck::checkDiscarded(const DiscardedValue &D,
   if (InCoroutine && !D.VoidCast && !Loc.isMacroID())
     diag(Loc, "insert 'co_await' to run it here", DiagnosticIDs::Note)
         << FixItHint::CreateInsertion(Loc, "co_await ");
+  if (Escape)
+    diag(Escape.Where->getBeginLoc(), "%0: the exception would be lost",
+         DiagnosticIDs::Note)
+        << Escape.What;
 }
 
 bool UnawaitedTaskCheck::checkLocal(const InitialisedLocal &L,

@@ -50,6 +50,85 @@ bool returnsClass(const FunctionDecl &FD) {
   return FD.getReturnType()->getAsCXXRecordDecl() != nullptr;
 }
 
+/// The return statements of one function's own context.
+class ReturnCollector : public ContextVisitor<ReturnCollector> {
+public:
+  std::vector<const ReturnStmt *> Returns;
+  bool VisitReturnStmt(ReturnStmt *S) {
+    Returns.push_back(S);
+    return true;
+  }
+};
+
+/// The coroutine \p E starts, also through the adaptors that bind a task to
+/// an executor and return another awaitable: std::move(t).scheduleOn(ex),
+/// co_withExecutor(ex, t), lazy.via(ex).
+const FunctionDecl *adaptedCoroutine(const Expr *E,
+                                     const AwaitableClassifier &Types,
+                                     unsigned Depth = 0) {
+  if (const FunctionDecl *C = startedCoroutine(E))
+    return C;
+  const auto *Call = llvm::dyn_cast_or_null<CallExpr>(ignoreWrappers(E));
+  if (Depth >= 3 || !Call || !Types.classify(Call->getType()))
+    return nullptr;
+  if (const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(Call))
+    if (const FunctionDecl *C = adaptedCoroutine(
+            Member->getImplicitObjectArgument(), Types, Depth + 1))
+      return C;
+  for (const Expr *Arg : Call->arguments())
+    if (const FunctionDecl *C = adaptedCoroutine(Arg, Types, Depth + 1))
+      return C;
+  return nullptr;
+}
+
+/// What a launch runs, and the first point its exceptions can escape.
+struct LaunchedWork {
+  const FunctionDecl *Fn = nullptr;
+  EscapePoint Escape;
+};
+
+LaunchedWork escapeOf(const FunctionDecl *Coroutine) {
+  return {Coroutine, firstEscapePoint(*coroutineBody(*Coroutine)->getBody())};
+}
+
+/// The work \p E hands to a launch: a coroutine it starts, or (when
+/// \p Callables) a plain callable the launch runs, a lambda or a function,
+/// with the coroutine such a callable returns ([this] { return flush(); }).
+LaunchedWork launchedWork(const Expr *E, const AwaitableClassifier &Types,
+                          bool Callables) {
+  if (const FunctionDecl *C = adaptedCoroutine(E, Types))
+    return escapeOf(C);
+  if (!Callables)
+    return {};
+  E = ignoreWrappers(E);
+  const FunctionDecl *Fn = nullptr;
+  if (const LambdaExpr *LE = lambdaThrough(E))
+    Fn = LE->getCallOperator();
+  else if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(E))
+    if (const auto *FD = llvm::dyn_cast<FunctionDecl>(Ref->getDecl());
+        FD && !llvm::isa<CXXMethodDecl>(FD))
+      Fn = definitionWithBody(FD);
+  if (!Fn || !Fn->hasBody() || isCoroutine(*Fn))
+    return {};
+  if (EscapePoint Escape = firstEscapePoint(*Fn->getBody()))
+    return {Fn, std::move(Escape)};
+  ReturnCollector Returns;
+  Returns.TraverseStmt(Fn->getBody());
+  for (const ReturnStmt *R : Returns.Returns)
+    if (const FunctionDecl *C = adaptedCoroutine(R->getRetValue(), Types))
+      if (LaunchedWork W = escapeOf(C); W.Escape)
+        return W;
+  return {};
+}
+
+std::string describeWork(const FunctionDecl &Fn) {
+  if (isCoroutine(Fn))
+    return describeCoroutine(Fn);
+  if (isLambdaCallOperator(Fn))
+    return "lambda";
+  return "function '" + plainQualifiedName(Fn) + "'";
+}
+
 } // namespace
 
 UnhandledExceptionCheck::UnhandledExceptionCheck(StringRef Name,
@@ -60,16 +139,29 @@ UnhandledExceptionCheck::UnhandledExceptionCheck(StringRef Name,
                       profileNames(EntryKind::DetachedLaunch))),
       DetachedTokens(Options.get(
           "DetachedTokens", profileNames(EntryKind::DetachedToken))),
+      DetachedTypes(Options.get("DetachedTypes",
+                                profileNames(EntryKind::DetachedType))),
+      ErrorHandlers(Options.get("ErrorHandlers",
+                                profileNames(EntryKind::ErrorHandler))),
       ExceptionHoldingFunctions(Options.get(
           "ExceptionHoldingFunctions",
           profileNames(EntryKind::ExceptionHolding))),
       CatchAllTypes(Options.get(
           "CatchAllTypes", profileNames(EntryKind::CatchAllType))),
-      Types(Options), Bridges(Options) {}
+      Types(Options), Bridges(Options) {
+  for (const auto &[Name, E] : profileEntries(EntryKind::DetachedLaunch)) {
+    if (E->HandlerArgument >= 0)
+      HandlerArguments.emplace_back(NameList(Name), E->HandlerArgument);
+    if (E->CatchesCallable)
+      CallableLaunches.add(Name);
+  }
+}
 
 void UnhandledExceptionCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "DetachingFunctions", DetachingFunctions.raw());
   Options.store(Opts, "DetachedTokens", DetachedTokens.raw());
+  Options.store(Opts, "DetachedTypes", DetachedTypes.raw());
+  Options.store(Opts, "ErrorHandlers", ErrorHandlers.raw());
   Options.store(Opts, "ExceptionHoldingFunctions",
                 ExceptionHoldingFunctions.raw());
   Options.store(Opts, "CatchAllTypes", CatchAllTypes.raw());
@@ -102,13 +194,15 @@ void UnhandledExceptionCheck::check(const MatchFinder::MatchResult &Result) {
   const BodyValues Values(*FD);
   for (const DiscardedValue &D : Values.discarded()) {
     const Expr *Inner = ignoreWrappers(D.Value);
-    spawnHandleDropped(*Inner);
+    spawnHandleDropped(*Inner, D.VoidCast);
     heldExceptionsDiscarded(*Inner);
   }
   for (const InitialisedLocal &L : Values.initialisedLocals())
     heldExceptionsNeverInspected(L);
-  if (Values.isCoroutine())
+  if (Values.isCoroutine()) {
     emptyCatchAllInCoroutine(*Values.body(), *FD);
+    detachedByType(*FD);
+  }
 }
 
 // Rule 1: a coroutine started detached.
@@ -120,46 +214,124 @@ void UnhandledExceptionCheck::startedDetached(const CallExpr &Call) {
     const CXXRecordDecl *RD = recordOf(Arg->getType());
     return RD && DetachedTokens.matches(*RD);
   });
-  // Detaching APIs that return nothing to observe (void, a status).
+  // Detaching APIs that return nothing to observe (void, a status), unless
+  // the completion callback they are given reads the outcome.
   if (!Detached && Callee && !returnsClass(*Callee) &&
-      DetachingFunctions.matches(*Callee))
+      DetachingFunctions.matches(*Callee) && !handlerReadsOutcome(Call))
     Detached = true;
   if (!Detached)
     return;
-  std::string Launcher = Callee ? plainQualifiedName(*Callee) : "this call";
-  for (const Expr *Arg : Call.arguments())
-    reportIfCanThrow(Call, Launcher, *Arg);
-  if (const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(&Call))
-    reportIfCanThrow(Call, Launcher, *Member->getImplicitObjectArgument());
+  reportLaunch(Call, Callee);
 }
 
-void UnhandledExceptionCheck::spawnHandleDropped(const Expr &Discarded) {
+void UnhandledExceptionCheck::reportLaunch(const CallExpr &Call,
+                                           const FunctionDecl *Callee) {
+  const std::string How =
+      "is started detached by '" +
+      (Callee ? plainQualifiedName(*Callee) : std::string("this call")) + "'";
+  const bool Callables = Callee && CallableLaunches.matches(*Callee);
+  const int Handler = handlerArgument(Callee);
+  for (unsigned I = 0, N = Call.getNumArgs(); I != N; ++I)
+    if (static_cast<int>(I) != Handler)
+      reportIfCanThrow(Call, How, *Call.getArg(I), Callables);
+  if (const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(&Call))
+    reportIfCanThrow(Call, How, *Member->getImplicitObjectArgument(), false);
+}
+
+int UnhandledExceptionCheck::handlerArgument(const FunctionDecl *Callee) const {
+  if (Callee)
+    for (const auto &[Names, Index] : HandlerArguments)
+      if (Names.matches(*Callee))
+        return Index;
+  return -1;
+}
+
+bool UnhandledExceptionCheck::handlerReadsOutcome(const CallExpr &Call) const {
+  const int Index = handlerArgument(Call.getDirectCallee());
+  if (Index < 0 || static_cast<unsigned>(Index) >= Call.getNumArgs())
+    return false;
+  const LambdaExpr *Handler = lambdaThrough(Call.getArg(Index));
+  // A function object or pointer: its body is not here to judge.
+  if (!Handler || !Handler->getCallOperator())
+    return true;
+  return llvm::any_of(Handler->getCallOperator()->parameters(),
+                      [](const ParmVarDecl *P) { return P->isReferenced(); });
+}
+
+void UnhandledExceptionCheck::spawnHandleDropped(const Expr &Discarded,
+                                                 bool VoidCast) {
+  // A chain of continuations on an eager future: f().then(...).finally(...)
+  // passes the failure on; one handler in it (handle_exception) handles it.
+  const Expr *E = &Discarded;
+  bool Peeled = false;
+  while (const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(E)) {
+    const CXXMethodDecl *Method = Member->getMethodDecl();
+    if (!Method || DetachingFunctions.matches(*Method))
+      break;
+    if (ErrorHandlers.matches(*Method))
+      return;
+    const Expr *Object = Member->getImplicitObjectArgument();
+    if (!Types.classifier().classify(Object->getType()) ||
+        !Types.classifier().classify(Member->getType()))
+      break;
+    E = ignoreWrappers(Object);
+    Peeled = true;
+  }
+  const auto *Call = llvm::dyn_cast<CallExpr>(E);
+  if (!Call)
+    return;
   // spawn(work()); with the handle that would report the error dropped.
-  const auto *Call = llvm::dyn_cast<CallExpr>(&Discarded);
-  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
-  if (Callee && returnsClass(*Callee) && DetachingFunctions.matches(*Callee))
-    for (const Expr *Arg : Call->arguments())
-      reportIfCanThrow(*Call, plainQualifiedName(*Callee), *Arg);
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (Callee && returnsClass(*Callee) && DetachingFunctions.matches(*Callee)) {
+    reportLaunch(*Call, Callee);
+    return;
+  }
+  // (void)eager_coroutine(); or eager_coroutine().then(...); : it runs on,
+  // and its future, the only thing that would report its failure, is gone.
+  // (A plain eager_coroutine(); is coro-unawaited-task's.)
+  if ((VoidCast || Peeled) &&
+      Types.classifier().classify(Call->getType()).Policy == StartPolicy::Eager)
+    reportIfCanThrow(*Call, "is started detached (its future is discarded)",
+                     *Call, false);
+}
+
+void UnhandledExceptionCheck::detachedByType(const FunctionDecl &Coroutine) {
+  // fire_and_forget f() { ... }: every call runs detached.
+  if (Coroutine.isTemplateInstantiation())
+    return;
+  const CXXRecordDecl *RD = recordOf(Coroutine.getReturnType());
+  if (!RD || !DetachedTypes.matches(*RD))
+    return;
+  EscapePoint Escape = firstEscapePoint(*coroutineBody(Coroutine)->getBody());
+  if (!Escape)
+    return;
+  diag(Coroutine.getLocation(),
+       "%0 returns '%1', which nobody can await, and can throw: its "
+       "exceptions are lost or terminate the program")
+      << describeCoroutine(Coroutine) << plainQualifiedName(*RD);
+  diag(Escape.Where->getBeginLoc(),
+       "%0, outside any try block; catch and handle errors inside the "
+       "coroutine",
+       DiagnosticIDs::Note)
+      << Escape.What;
 }
 
 void UnhandledExceptionCheck::reportIfCanThrow(const Expr &Launch,
-                                               llvm::StringRef Launcher,
-                                               const Expr &Launched) {
-  const FunctionDecl *Coroutine = startedCoroutine(&Launched);
-  if (!Coroutine)
-    return;
-  EscapePoint Escape = firstEscapePoint(*coroutineBody(*Coroutine)->getBody());
-  if (!Escape)
+                                               const std::string &How,
+                                               const Expr &Launched,
+                                               bool Callables) {
+  LaunchedWork Work = launchedWork(&Launched, Types.classifier(), Callables);
+  if (!Work.Escape)
     return;
   diag(Launch.getBeginLoc(),
-       "%0 is started detached by '%1' and can throw, but nothing receives "
-       "its exceptions: they are lost")
-      << describeCoroutine(*Coroutine) << Launcher << Launch.getSourceRange();
-  diag(Escape.Where->getBeginLoc(),
+       "%0 %1 and can throw, but nothing receives its exceptions: they are "
+       "lost")
+      << describeWork(*Work.Fn) << How << Launch.getSourceRange();
+  diag(Work.Escape.Where->getBeginLoc(),
        "%0, outside any try block; catch and handle errors inside the "
        "coroutine, or keep its result and await it",
        DiagnosticIDs::Note)
-      << Escape.What;
+      << Work.Escape.What;
 }
 
 // Rule 2: a promise_type::unhandled_exception() that discards the exception.

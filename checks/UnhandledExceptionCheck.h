@@ -33,12 +33,24 @@ private:
   /// 1. A launch with a detached token, or by a detaching API that returns
   /// nothing to observe.
   void startedDetached(const CallExpr &Call);
-  /// 1. A spawning API's handle discarded: spawn(work());
-  void spawnHandleDropped(const Expr &Discarded);
+  /// 1. A spawning API's handle discarded: spawn(work()); and an eager
+  /// future discarded with a cast to void or after continuations that pass
+  /// its failure on, unless a continuation in the chain handles it.
+  void spawnHandleDropped(const Expr &Discarded, bool VoidCast);
+  /// 1. A coroutine whose return type nobody can await (fire_and_forget).
+  void detachedByType(const FunctionDecl &Coroutine);
+  /// 1. Whether the completion callback a launch is given (a
+  /// HandlerArgument) reads the outcome it receives.
+  bool handlerReadsOutcome(const CallExpr &Call) const;
   /// 1. Reports \p Launched (started by \p Launcher at \p Launch) when it
-  /// can throw and catches nothing.
-  void reportIfCanThrow(const Expr &Launch, llvm::StringRef Launcher,
-                        const Expr &Launched);
+  /// can throw and catches nothing; \p How says how it was detached,
+  /// "is started detached by 'co_spawn'".
+  void reportIfCanThrow(const Expr &Launch, const std::string &How,
+                        const Expr &Launched, bool Callables);
+  /// 1. Reports each piece of work that the launch \p Call hands over.
+  void reportLaunch(const CallExpr &Call, const FunctionDecl *Callee);
+  /// The completion callback's argument index of launch \p Callee, or -1.
+  int handlerArgument(const FunctionDecl *Callee) const;
   /// 2. promise_type::unhandled_exception() that discards the exception.
   void promiseDiscardsException(const CXXMethodDecl &UnhandledException);
   /// 3. Empty catch-all handlers in the coroutine \p Coroutine.
@@ -55,8 +67,13 @@ private:
   /// from (through co_await and synchronous waits), or null.
   const CallExpr *holdingCall(const Expr *E) const;
 
-  const NameList DetachingFunctions, DetachedTokens, ExceptionHoldingFunctions,
-      CatchAllTypes;
+  const NameList DetachingFunctions, DetachedTokens, DetachedTypes,
+      ErrorHandlers, ExceptionHoldingFunctions, CatchAllTypes;
+  /// The built-in launches that take a completion callback, and which
+  /// argument it is.
+  std::vector<std::pair<NameList, int>> HandlerArguments;
+  /// The built-in launches that run a plain callable and catch its errors.
+  NameList CallableLaunches;
   const AwaitableTypeOptions Types;
   const BridgeFunctionsOption Bridges;
 };

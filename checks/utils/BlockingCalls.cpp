@@ -64,9 +64,11 @@ const FunctionDecl *calleeOf(const Expr &E) {
 }
 
 BlockingClassifier::BlockingClassifier(NameList Extra, NameList AllowedNames,
-                                       NameList BridgeNames)
+                                       NameList BridgeNames,
+                                       bool FilesystemMetadata)
     : Blocking(profileNames(EntryKind::Blocking)), Bridges(std::move(BridgeNames)),
-      UserBlocking(std::move(Extra)), Allowed(std::move(AllowedNames)) {}
+      UserBlocking(std::move(Extra)), Allowed(std::move(AllowedNames)),
+      FilesystemMetadata(FilesystemMetadata) {}
 
 bool BlockingClassifier::isAllowed(const FunctionDecl &FD) const {
   return Allowed.matches(FD) || hasAnnotation(FD, NonBlockingAnnotation);
@@ -81,8 +83,14 @@ BlockingCall BlockingClassifier::classifyCallee(const FunctionDecl &FD) const {
   // is the more precise verdict.
   if (Bridges.matches(Parts))
     return {BlockKind::Bridge, llvm::join(Parts, "::")};
-  if (hasAnnotation(FD, BlockingAnnotation) || UserBlocking.matches(Parts) ||
-      Blocking.matches(Parts) || isFilesystemOperation(FD, Parts))
+  if (hasAnnotation(FD, BlockingAnnotation) || UserBlocking.matches(Parts))
+    return {BlockKind::Blocking, llvm::join(Parts, "::")};
+  // Making an empty, copied or moved object (an end iterator) does nothing.
+  if (const auto *Ctor = llvm::dyn_cast<CXXConstructorDecl>(&FD);
+      Ctor && (Ctor->isDefaultConstructor() || Ctor->isCopyOrMoveConstructor()))
+    return {};
+  if (Blocking.matches(Parts) ||
+      (FilesystemMetadata && isFilesystemOperation(FD, Parts)))
     return {BlockKind::Blocking, llvm::join(Parts, "::")};
   return {};
 }

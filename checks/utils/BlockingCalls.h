@@ -47,8 +47,11 @@ bool hasAnnotation(const FunctionDecl &FD, llvm::StringRef Annotation);
 class BlockingClassifier {
 public:
   /// \p Extra and \p Allowed are names added to and removed from the
-  /// built-in set; \p Bridges the runtimes' blocking bridges.
-  BlockingClassifier(NameList Extra, NameList Allowed, NameList Bridges);
+  /// built-in set; \p Bridges the runtimes' blocking bridges. With
+  /// \p FilesystemMetadata, every std::filesystem operation blocks, single
+  /// metadata queries (exists, file_size, ...) too.
+  BlockingClassifier(NameList Extra, NameList Allowed, NameList Bridges,
+                     bool FilesystemMetadata = false);
 
   /// Classifies the call-like expression \p E (CallExpr or CXXConstructExpr).
   BlockingCall classify(const Expr &E) const;
@@ -60,6 +63,7 @@ public:
 private:
   BlockingCall classifyCallee(const FunctionDecl &FD) const;
   NameList Blocking, Bridges, UserBlocking, Allowed;
+  bool FilesystemMetadata;
 };
 
 /// The function a call-like expression calls, or null (dependent, indirect).

@@ -70,7 +70,10 @@ public:
     // explicit (re)throw there lets the error out.
     for (unsigned I = 0, N = S->getNumHandlers(); I != N; ++I) {
       ++InHandler;
+      const bool OuterReported = HandlerReported;
+      HandlerReported = false;
       bool Continue = TraverseStmt(S->getHandler(I)->getHandlerBlock());
+      HandlerReported = OuterReported;
       --InHandler;
       if (!Continue)
         return false;
@@ -79,6 +82,9 @@ public:
   }
 
   bool VisitCXXThrowExpr(CXXThrowExpr *E) {
+    // catch (...) { log(...); throw; }: the error was reported on its way.
+    if (InHandler && !E->getSubExpr() && HandlerReported)
+      return true;
     return record(E, E->getSubExpr() ? "the exception thrown here escapes"
                                      : "the rethrow here escapes");
   }
@@ -94,6 +100,8 @@ public:
            record(E, "'co_yield' can throw here");
   }
   bool VisitCallExpr(CallExpr *E) {
+    if (InHandler)
+      HandlerReported = true;
     if (InHandler || FirstCall)
       return true;
     const FunctionDecl *Callee = E->getDirectCallee();
@@ -120,6 +128,8 @@ private:
   }
   EscapePoint FirstCall;
   unsigned InHandler = 0;
+  /// Whether the innermost handler being walked has called something yet.
+  bool HandlerReported = false;
 };
 
 } // namespace

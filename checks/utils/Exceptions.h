@@ -25,8 +25,10 @@ struct EscapePoint {
 
 /// The first point of \p Body (one function's own context: nested lambdas are
 /// not walked) where an exception can leave it: outside every try block, or
-/// a throw inside a catch handler (a rethrow). Calls inside a handler are
-/// assumed not to throw, so that logging an error does not count as losing it.
+/// a throw inside a catch handler. Calls inside a handler are assumed not to
+/// throw, so that logging an error does not count as losing it; and a
+/// handler that calls something (logs, reports) before it rethrows has made
+/// the error visible, so its rethrow does not count either.
 EscapePoint firstEscapePoint(const Stmt &Body);
 
 /// Whether \p T is std::exception_ptr (whatever inline or detail namespace

@@ -14,7 +14,8 @@ llvm::ArrayRef<LibraryProfile> builtinProfiles() {
       profiles::aio(),         profiles::standard(),     profiles::cppcoro(),
       profiles::follyCoro(),   profiles::libcoro(),      profiles::asio(),
       profiles::asyncSimple(), profiles::concurrencpp(), profiles::cobalt(),
-      profiles::seastar(),     profiles::threadPools()};
+      profiles::seastar(),     profiles::winrt(),
+      profiles::qcoro(),       profiles::threadPools()};
   return All;
 }
 
@@ -62,13 +63,39 @@ std::string profileNames(EntryKind Kind) {
   });
 }
 
+std::vector<std::pair<std::string, const ProfileEntry *>>
+profileEntries(EntryKind Kind) {
+  std::vector<std::pair<std::string, const ProfileEntry *>> Out;
+  for (const LibraryProfile &P : builtinProfiles())
+    forEachEntry(P, Kind, [&](llvm::StringRef Name, const ProfileEntry &E) {
+      Out.emplace_back(Name.str(), &E);
+    });
+  return Out;
+}
+
 std::string profileReplacements() {
-  return joinEntries(EntryKind::Blocking,
-                     [](llvm::StringRef Name, const ProfileEntry &E) {
-                       if (E.Replacement.empty())
-                         return std::string();
-                       return (llvm::Twine(Name) + "=" + E.Replacement).str();
-                     });
+  std::string Out;
+  for (const LibraryProfile &P : builtinProfiles())
+    forEachEntry(P, EntryKind::Blocking,
+                 [&](llvm::StringRef Name, const ProfileEntry &E) {
+                   if (E.Replacement.empty())
+                     return;
+                   // An aliased spelling gets the alias's replacement:
+                   // boost::asio::read=co_await boost::asio::async_read.
+                   std::string To = E.Replacement.str();
+                   for (llvm::StringRef Alias : P.Aliases) {
+                     if (!Name.starts_with((Alias + "::").str()))
+                       continue;
+                     const std::string Primary =
+                         (P.Namespaces.front() + "::").str();
+                     if (size_t At = To.find(Primary); At != std::string::npos)
+                       To.replace(At, Primary.size(), (Alias + "::").str());
+                   }
+                   if (!Out.empty())
+                     Out += ';';
+                   Out += (Name + "=" + To).str();
+                 });
+  return Out;
 }
 
 llvm::StringRef offloadAwaitable(llvm::StringRef Namespace) {

@@ -21,6 +21,8 @@
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringRef.h"
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace clang::tidy::coro {
 
@@ -46,6 +48,13 @@ enum class EntryKind {
   /// A completion-token type meaning "nobody receives the result"
   /// (asio::detached): passing it turns a launch into a detached one.
   DetachedToken,
+  /// A coroutine return type that nobody can await (winrt::fire_and_forget,
+  /// boost::cobalt::detached): every coroutine returning it runs detached.
+  DetachedType,
+  /// A continuation of an eager future that receives its failure
+  /// (seastar::future::handle_exception, then_wrapped): a dropped chain
+  /// that ends in one has handled the launched work's errors.
+  ErrorHandler,
   /// A function that takes ownership of a task and runs or awaits it (spawn
   /// into a scope, run to completion): the task is not dropped.
   Consuming,
@@ -87,6 +96,15 @@ struct ProfileEntry {
   int WorkArgument = -1;
   /// DetachedLaunch: what counts as handling its errors, in words.
   llvm::StringLiteral Handling = "";
+  /// DetachedLaunch: the 0-based argument that is a completion callback
+  /// given the outcome (a Try<T>, an exception_ptr); one that reads its
+  /// parameter handles the errors. -1: none.
+  int HandlerArgument = -1;
+  /// DetachedLaunch: the work is a callable that the launch runs and whose
+  /// exception it catches (into the future it returns, or swallowed), so a
+  /// plain callable that can throw loses its error too. Without it only a
+  /// coroutine handed over counts (a slot connected to a signal).
+  bool CatchesCallable = false;
   /// Combinator: the task type it combines (empty: any).
   llvm::StringLiteral ForType = "";
 };
@@ -121,6 +139,11 @@ void forEachEntry(
 /// The names of every entry of kind \p Kind in the built-in profiles, each
 /// once, ';'-separated: the default of the option that lists them.
 std::string profileNames(EntryKind Kind);
+
+/// Every built-in entry of kind \p Kind with the name it is spelled by
+/// (aliases included): for the checks that read more than an entry's name.
+std::vector<std::pair<std::string, const ProfileEntry *>>
+profileEntries(EntryKind Kind);
 
 /// "name=replacement" for every Blocking entry that has a replacement,
 /// ';'-separated (coro-blocking-call's Replacements default).

@@ -11,7 +11,8 @@
 // DUMP-DAG: coro-blocking-call.BlockingFunctions: ''
 // DUMP-DAG: coro-blocking-call.AllowedFunctions: ''
 // DUMP-DAG: coro-blocking-call.OffloadFunctions: 'aio::to_thread;std::async;
-// DUMP-DAG: coro-blocking-call.Replacements: 'std::this_thread::sleep_for=co_await aio::sleep'
+// DUMP-DAG: coro-blocking-call.FilesystemMetadata: 'false'
+// DUMP-DAG: coro-blocking-call.Replacements: 'std::this_thread::sleep_for=co_await aio::sleep;{{.*}};boost::asio::read=co_await boost::asio::async_read;
 
 #include <algorithm>
 #include <future>

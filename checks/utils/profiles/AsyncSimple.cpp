@@ -14,6 +14,30 @@ constexpr llvm::StringLiteral Namespaces[] = {"async_simple"};
 constexpr llvm::StringLiteral Headers[] = {"async_simple/"};
 constexpr ProfileEntry Entries[] = {
     {K::Bridge, "async_simple::coro::syncAwait"},
+    {K::Bridge, "async_simple::Future::get"},
+    {K::Bridge, "async_simple::Future::wait"},
+    // start(callback) hands the callback the Try<T> of the outcome: one that
+    // never reads it drops the error. (start is LazyBase's.)
+    {.Kind = K::DetachedLaunch,
+     .Name = "async_simple::coro::detail::LazyBase::start",
+     .WorkArgument = -1,
+     .Handling = "a callback that inspects the Try (hasError())",
+     .HandlerArgument = 0},
+    // (Lazy::start: as a release that declares it in Lazy itself spells it.)
+    {.Kind = K::DetachedLaunch,
+     .Name = "async_simple::coro::Lazy::start",
+     .WorkArgument = -1,
+     .Handling = "a callback that inspects the Try (hasError())",
+     .HandlerArgument = 0},
+    {.Kind = K::DetachedLaunch,
+     .Name = "async_simple::coro::Lazy::directlyStart",
+     .WorkArgument = -1,
+     .Handling = "as start",
+     .HandlerArgument = 0},
+    {.Kind = K::DetachedLaunch,
+     .Name = "async_simple::coro::RescheduleLazy::detach",
+     .WorkArgument = -1,
+     .Handling = "nothing: use start(callback) and inspect the Try"},
     {.Kind = K::DetachedLaunch,
      .Name = "async_simple::coro::Lazy::detach",
      .WorkArgument = -1,

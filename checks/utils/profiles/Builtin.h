@@ -23,6 +23,8 @@ const LibraryProfile &asyncSimple();
 const LibraryProfile &concurrencpp();
 const LibraryProfile &cobalt();
 const LibraryProfile &seastar();
+const LibraryProfile &winrt();
+const LibraryProfile &qcoro();
 const LibraryProfile &threadPools();
 
 } // namespace clang::tidy::coro::profiles

@@ -15,6 +15,9 @@ constexpr llvm::StringLiteral Namespaces[] = {"boost::cobalt"};
 constexpr llvm::StringLiteral Headers[] = {"boost/cobalt/", "boost/cobalt.hpp"};
 constexpr ProfileEntry Entries[] = {
     {K::Bridge, "boost::cobalt::run"},
+    {K::Blocking, "boost::cobalt::thread::join"},
+    // cobalt::detached: an eager coroutine type nobody can await.
+    {K::DetachedType, "boost::cobalt::detached"},
     // A cobalt::promise is eager and cancels its work when destroyed.
     {K::EagerAttachedType, "boost::cobalt::promise"},
     {K::Consuming, "boost::cobalt::spawn"},

@@ -11,12 +11,39 @@ namespace {
 
 using K = EntryKind;
 constexpr llvm::StringLiteral Namespaces[] = {"folly::coro"};
-constexpr llvm::StringLiteral Headers[] = {"folly/coro/",
-                                           "folly/experimental/coro/"};
+constexpr llvm::StringLiteral Headers[] = {
+    "folly/coro/", "folly/experimental/coro/", "folly/futures/"};
 constexpr ProfileEntry Entries[] = {
     {K::Bridge, "folly::coro::blockingWait"},
     // blockingWait is a function object: its call operator is the bridge.
     {K::Bridge, "folly::coro::blocking_wait_fn::operator()"},
+    // folly::Future and SemiFuture: waiting for one blocks the thread that
+    // may be the one to fulfil it. (co_await std::move(semiFuture) instead.)
+    {K::Bridge, "folly::SemiFuture::get"},
+    {K::Bridge, "folly::SemiFuture::wait"},
+    {K::Bridge, "folly::SemiFuture::getVia"},
+    {K::Bridge, "folly::Future::get"},
+    {K::Bridge, "folly::Future::wait"},
+    {K::Bridge, "folly::Future::getVia"},
+    {K::Bridge, "folly::Future::waitVia"},
+    // start() returns a SemiFuture (dropped: detached) or, given a callback,
+    // hands it the Try<T> of the outcome.
+    {.Kind = K::DetachedLaunch,
+     .Name = "folly::coro::TaskWithExecutor::start",
+     .WorkArgument = -1,
+     .Handling = "keep the SemiFuture it returns, or pass a callback that "
+                 "inspects the Try",
+     .HandlerArgument = 0},
+    {.Kind = K::DetachedLaunch,
+     .Name = "folly::coro::TaskWithExecutor::startInlineUnsafe",
+     .WorkArgument = -1,
+     .Handling = "as start",
+     .HandlerArgument = 0},
+    {K::ErrorHandler, "folly::SemiFuture::deferError"},
+    {K::ErrorHandler, "folly::SemiFuture::deferTry"},
+    {K::ErrorHandler, "folly::Future::thenError"},
+    {K::ErrorHandler, "folly::Future::thenTry"},
+    {K::ErrorHandler, "folly::Future::onError"},
     {.Kind = K::DetachedLaunch,
      .Name = "folly::coro::AsyncScope::add",
      .WorkArgument = 0,

@@ -86,6 +86,47 @@ constexpr ProfileEntry Entries[] = {
     {K::Blocking, "::getaddrinfo"},
     {K::Blocking, "::gethostbyname"},
     {K::Blocking, "::gethostbyname_r"},
+    // Name resolution.
+    {K::Blocking, "::getnameinfo"},
+    {K::Blocking, "::gethostbyaddr"},
+    {K::Blocking, "::res_query"},
+    {K::Blocking, "::res_search"},
+    // CPU-heavy by design: password hashing and key derivation take tens of
+    // milliseconds or more, a reactor stall real servers fixed by moving it
+    // to a thread pool.
+    {K::Blocking, "::crypt"},
+    {K::Blocking, "::crypt_r"},
+    {K::Blocking, "::crypt_rn"},
+    {K::Blocking, "::crypt_ra"},
+    {K::Blocking, "::bcrypt_hashpw"},
+    {K::Blocking, "::bcrypt_checkpw"},
+    {K::Blocking, "::PKCS5_PBKDF2_HMAC"},
+    {K::Blocking, "::PKCS5_PBKDF2_HMAC_SHA1"},
+    {K::Blocking, "::EVP_PBE_scrypt"},
+    {K::Blocking, "::argon2_hash"},
+    {K::Blocking, "::argon2i_hash_raw"},
+    {K::Blocking, "::argon2i_hash_encoded"},
+    {K::Blocking, "::argon2id_hash_raw"},
+    {K::Blocking, "::argon2id_hash_encoded"},
+    {K::Blocking, "::argon2i_verify"},
+    {K::Blocking, "::argon2id_verify"},
+    {K::Blocking, "::crypto_pwhash"},
+    {K::Blocking, "::crypto_pwhash_str"},
+    {K::Blocking, "::crypto_pwhash_str_verify"},
+    // std::filesystem operations that walk or copy a tree or ask the file
+    // system for totals. (Single metadata queries such as exists() are
+    // reported only with coro-blocking-call.FilesystemMetadata.)
+    {K::Blocking, "std::filesystem::copy"},
+    {K::Blocking, "std::filesystem::copy_file"},
+    {K::Blocking, "std::filesystem::remove_all"},
+    {K::Blocking, "std::filesystem::space"},
+    {K::Blocking, "std::filesystem::directory_iterator::directory_iterator"},
+    {K::Blocking, "std::filesystem::directory_iterator::increment"},
+    {K::Blocking, "std::filesystem::directory_iterator::operator++"},
+    {K::Blocking,
+     "std::filesystem::recursive_directory_iterator::recursive_directory_iterator"},
+    {K::Blocking, "std::filesystem::recursive_directory_iterator::increment"},
+    {K::Blocking, "std::filesystem::recursive_directory_iterator::operator++"},
     // Running a callable elsewhere.
     {K::Offload, "std::async"},
     {K::Offload, "std::thread::thread"},

@@ -16,8 +16,36 @@ public:
   executor_type get_executor();
   unsigned long run();
   unsigned long run_one();
+  unsigned long poll();
+  unsigned long poll_one();
   void stop();
 };
+// The synchronous operations (the asynchronous ones are async_*).
+template <class Stream, class Buffers> unsigned long read(Stream &, const Buffers &);
+template <class Stream, class Buffers> unsigned long write(Stream &, const Buffers &);
+template <class Stream, class Buffers> unsigned long async_read(Stream &, const Buffers &);
+template <class Stream, class Endpoints> int connect(Stream &, const Endpoints &);
+template <class Protocol> class basic_socket {
+public:
+  template <class Endpoint> void connect(const Endpoint &);
+};
+template <class Protocol> class basic_stream_socket : public basic_socket<Protocol> {
+public:
+  template <class Buffers> unsigned long read_some(const Buffers &);
+  template <class Buffers> unsigned long write_some(const Buffers &);
+  template <class Buffers, class Token> auto async_read_some(const Buffers &, Token &&) -> awaitable<unsigned long>;
+};
+namespace ip {
+struct tcp {
+  using socket = basic_stream_socket<tcp>;
+};
+} // namespace ip
+template <class Clock> class basic_waitable_timer {
+public:
+  void wait();
+  awaitable<void> async_wait(use_awaitable_t);
+};
+using system_timer = basic_waitable_timer<long>;
 template <class Ex, class F> void post(Ex &, F &&) {}
 template <class Ex, class A, class Token> void co_spawn(Ex &&, A &&, Token &&) {}
 // What `co_await this_coro::executor` gives (asio does it through the

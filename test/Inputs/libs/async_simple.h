@@ -6,6 +6,11 @@ template <class T> struct Try {
   bool hasError() const;
   T value();
 };
+template <class T> class Future {
+public:
+  T get() &&;
+  void wait();
+};
 namespace coro {
 template <class T = void> class [[nodiscard]] Lazy {
 public:
@@ -21,7 +26,7 @@ public:
   void await_suspend(std::coroutine_handle<>);
   T await_resume();
   void detach();
-  template <class F> void start(F &&callback);
+  template <class F> void start(F &&) {}
 };
 template <class... A> Lazy<Try<int>> collectAll(A &&...);
 template <class A> auto syncAwait(A &&lazy) -> decltype(lazy.await_resume());

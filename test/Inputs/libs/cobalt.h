@@ -1,6 +1,10 @@
 // Boost.Cobalt-shaped mock: lazy task, eager promise (dropping it cancels it).
 #pragma once
 #include "mock_task.h"
+namespace boost::asio {
+struct detached_t {};
+inline constexpr detached_t detached{};
+} // namespace boost::asio
 namespace boost::cobalt {
 COROLINT_MOCK_LAZY_TASK(task)
 template <class T = void> class [[nodiscard]] promise {
@@ -17,4 +21,21 @@ public:
   void await_suspend(std::coroutine_handle<>);
   T await_resume();
 };
+// An eager coroutine type that cannot be awaited.
+struct detached {
+  struct promise_type {
+    detached get_return_object() noexcept { return {}; }
+    std::suspend_never initial_suspend() noexcept { return {}; }
+    std::suspend_never final_suspend() noexcept { return {}; }
+    void return_void() noexcept {}
+    void unhandled_exception() { throw; }
+  };
+};
+class thread {
+public:
+  void join();
+};
+template <class T> T run(task<T> t);
+struct executor {};
+template <class T, class Token> void spawn(executor &, task<T> t, Token &&) {}
 } // namespace boost::cobalt

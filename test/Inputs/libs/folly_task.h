@@ -6,6 +6,22 @@
 #include <exception>
 namespace folly {
 struct Executor {};
+template <class T> class Try {
+public:
+  bool hasException() const;
+};
+template <class T> class SemiFuture {
+public:
+  T get() &&;
+  SemiFuture &wait() &;
+  template <class F> SemiFuture<T> deferError(F &&) && { return {}; }
+};
+template <class T> class Future {
+public:
+  T get() &&;
+  Future &wait() &;
+  template <class F> Future<T> thenError(F &&) && { return {}; }
+};
 namespace coro {
 template <class T = void> class [[nodiscard]] Task;
 template <class T = void> class [[nodiscard]] TaskWithExecutor {
@@ -14,6 +30,8 @@ public:
   void await_suspend(std::coroutine_handle<>);
   T await_resume();
   void start() &&;
+  template <class F> void start(F &&) && {}
+  SemiFuture<T> startInlineUnsafe() &&;
 };
 template <class T> class [[nodiscard]] Task {
 public:

@@ -40,3 +40,25 @@
     void unhandled_exception() { error = std::current_exception(); }          \
     std::exception_ptr error;                                                  \
   };
+
+// The promise_type of an eager task class template NAME<T> (initial_suspend
+// = suspend_never: the coroutine runs when called), to write inside the
+// class; COROLINT_MOCK_EAGER_VOID_PROMISE(NAME) after it gives NAME<void>'s.
+#define COROLINT_MOCK_EAGER_PROMISE(NAME)                                      \
+  struct promise_type {                                                        \
+    NAME get_return_object();                                                  \
+    std::suspend_never initial_suspend() noexcept { return {}; }               \
+    std::suspend_always final_suspend() noexcept { return {}; }                \
+    template <class U> void return_value(U &&) {}                              \
+    void unhandled_exception() { error = std::current_exception(); }           \
+    std::exception_ptr error;                                                  \
+  };
+#define COROLINT_MOCK_EAGER_VOID_PROMISE(NAME)                                 \
+  template <> struct NAME<void>::promise_type {                                \
+    NAME get_return_object();                                                  \
+    std::suspend_never initial_suspend() noexcept { return {}; }               \
+    std::suspend_always final_suspend() noexcept { return {}; }                \
+    void return_void() {}                                                      \
+    void unhandled_exception() { error = std::current_exception(); }           \
+    std::exception_ptr error;                                                  \
+  };

@@ -9,6 +9,28 @@ public:
   void await_suspend(std::coroutine_handle<>);
   T await_resume();
   template <class F> future<> then(F &&) { return {}; }
+  // Only legal in a seastar::thread.
+  T get();
+  void wait() noexcept;
+  // Continuations: these receive the failure...
+  template <class F> future<T> handle_exception(F &&) noexcept { return {}; }
+  template <class F> future<T> handle_exception_type(F &&) noexcept { return {}; }
+  template <class F> future<> then_wrapped(F &&) noexcept { return {}; }
+  // ...these pass it on.
+  template <class F> future<T> finally(F &&) noexcept { return {}; }
+  future<> discard_result() noexcept;
+};
+class gate {};
+template <class F> auto with_gate(gate &, F &&func) -> decltype(func()) { return func(); }
+template <class F> auto futurize_invoke(F &&func) -> decltype(func()) { return func(); }
+template <class F> future<> async(F &&) noexcept { return {}; }
+struct smp {
+  template <class F> static auto submit_to(unsigned, F &&func) -> decltype(func()) { return func(); }
+};
+template <class Service> class sharded {
+public:
+  template <class F> auto invoke_on(unsigned, F &&func) -> decltype(func(*(Service *)nullptr)) { return func(*(Service *)nullptr); }
+  template <class F> future<> invoke_on_all(F &&) { return {}; }
 };
 future<> sleep(std::chrono::milliseconds);
 template <class T> class semaphore_units {};

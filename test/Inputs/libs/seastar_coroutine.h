@@ -10,7 +10,8 @@ struct std::coroutine_traits<seastar::future<T>, Args...> {
     std::suspend_never initial_suspend() noexcept { return {}; }
     std::suspend_never final_suspend() noexcept { return {}; }
     void return_void() {}
-    void unhandled_exception() {}
+    void unhandled_exception() { error = std::current_exception(); }
+    std::exception_ptr error;
   };
 };
 namespace seastar::coroutine {

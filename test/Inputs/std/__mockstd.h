@@ -210,8 +210,24 @@ int system(const char *);
 namespace filesystem {
 inline namespace __cxx11 {
 class path { public: path(const char *); path filename() const; };
-class directory_iterator { public: explicit directory_iterator(const path &); };
+class directory_iterator {
+public:
+  directory_iterator() noexcept;
+  explicit directory_iterator(const path &);
+  directory_iterator &operator++();
+};
+class recursive_directory_iterator {
+public:
+  recursive_directory_iterator() noexcept;
+  explicit recursive_directory_iterator(const path &);
+  recursive_directory_iterator &operator++();
+};
 }
+struct space_info { unsigned long long capacity, free, available; };
+void copy(const path &, const path &);
+bool copy_file(const path &, const path &);
+unsigned long long remove_all(const path &);
+space_info space(const path &);
 bool exists(const path &);
 unsigned long long file_size(const path &);
 bool create_directories(const path &);

@@ -1,0 +1,47 @@
+// Start policy: an eager task dropped from a plain function keeps running
+// (QCoro's documented way to start async work from synchronous code); it is a
+// finding only when its result, or an exception that can escape it, is lost.
+// RUN: %check_corolint %s coro-unawaited-task %t -- -- %coro_mock_flags
+
+#include "concurrencpp.h"
+#include "qcoro.h"
+
+void log_error(const char *);
+int parse(const char *);
+
+QCoro::Task<> refresh_safely() {
+  try {
+    parse("x");
+  } catch (...) {
+    log_error("refresh failed");
+  }
+  co_return;
+}
+QCoro::Task<> refresh() {
+  parse("x");
+  co_return;
+}
+QCoro::Task<int> count() { co_return 1; }
+QCoro::Task<> elsewhere();
+concurrencpp::result<void> cc_job() {
+  parse("y");
+  co_return;
+}
+
+void on_clicked() {
+  refresh_safely();
+  elsewhere();
+  refresh();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: task returned by 'refresh' is never awaited: it keeps running detached and its result and errors are lost [coro-unawaited-task]
+  count();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: task returned by 'count' is never awaited: it keeps running detached
+  cc_job();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: task returned by 'cc_job' is never awaited: it keeps running detached
+}
+
+// In a coroutine, a dropped task is a missing co_await whatever its policy.
+QCoro::Task<> handler() {
+  refresh_safely();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: task returned by 'refresh_safely' is never awaited: it keeps running detached
+  co_await refresh();
+}

@@ -1,0 +1,146 @@
+// Detached launches each library profile knows (checks/utils/profiles/), the
+// handled variant of each, and the start policy of eager futures.
+// RUN: %check_corolint %s coro-unhandled-exception %t -- -- %coro_mock_flags
+
+#include <exception>
+#include "async_simple.h"
+#include "cobalt.h"
+#include "concurrencpp.h"
+#include "folly_task.h"
+#include "qcoro.h"
+#include "seastar_coroutine.h"
+#include "winrt.h"
+
+void log_error(const char *);
+int parse(const char *);
+
+// Seastar: a future dropped from a launch helper, or cast to void.
+seastar::future<> flush() {
+  parse("x");
+  co_return;
+}
+seastar::future<> flush_quietly() noexcept;
+seastar::future<> careful() {
+  try {
+    co_await flush();
+  } catch (...) {
+    log_error("flush failed");
+  }
+}
+void seastar_launches(seastar::gate &g, seastar::sharded<int> &s) {
+  (void)seastar::with_gate(g, [] { return flush(); });
+  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: coroutine 'flush' is started detached by 'seastar::with_gate' and can throw, but nothing receives its exceptions: they are lost [coro-unhandled-exception]
+  (void)seastar::futurize_invoke([] { parse("y"); return seastar::future<>(); });
+  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: lambda is started detached by 'seastar::futurize_invoke' and can throw
+  (void)seastar::smp::submit_to(1, [] { return flush(); });
+  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: coroutine 'flush' is started detached by 'seastar::smp::submit_to' and can throw
+  (void)s.invoke_on(1, [](int &) { return flush(); });
+  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: coroutine 'flush' is started detached by 'seastar::sharded::invoke_on' and can throw
+  (void)flush();
+  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: coroutine 'flush' is started detached (its future is discarded) and can throw
+  (void)flush().finally([] {});
+  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: coroutine 'flush' is started detached (its future is discarded) and can throw
+  (void)seastar::with_gate(g, [] { return flush(); }).then([] {});
+  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: coroutine 'flush' is started detached by 'seastar::with_gate' and can throw
+  // Handled: a handler ends the chain, or the work handles its own errors.
+  (void)seastar::with_gate(g, [] { return flush(); }).handle_exception([](std::exception_ptr) {});
+  (void)flush().finally([] {}).handle_exception_type([](int) {});
+  (void)flush().then_wrapped([](seastar::future<> f) {});
+  (void)seastar::with_gate(g, [] { return careful(); });
+  (void)careful();
+  (void)seastar::with_gate(g, [] { return flush_quietly(); });
+}
+
+// folly::coro: start() without keeping the SemiFuture or reading the Try.
+folly::Executor *executor();
+folly::coro::Task<> fetch() {
+  parse("z");
+  co_return;
+}
+void folly_launches() {
+  fetch().scheduleOn(executor()).start([](auto &&) {});
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: coroutine 'fetch' is started detached by 'folly::coro::TaskWithExecutor::start' and can throw
+  folly::coro::co_withExecutor(executor(), fetch()).startInlineUnsafe();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: coroutine 'fetch' is started detached by 'folly::coro::TaskWithExecutor::startInlineUnsafe' and can throw
+  fetch().scheduleOn(executor()).start([](folly::Try<void> t) {
+    if (t.hasException())
+      log_error("fetch failed");
+  });
+  auto kept = folly::coro::co_withExecutor(executor(), fetch()).startInlineUnsafe();
+  (void)kept;
+}
+
+// async_simple: start(callback) whose callback ignores the Try.
+async_simple::coro::Lazy<> load() {
+  parse("w");
+  co_return;
+}
+void async_simple_launches() {
+  load().start([](auto &&) {});
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: coroutine 'load' is started detached by 'async_simple::coro::Lazy::start' and can throw
+  load().start([](async_simple::Try<void> t) {
+    if (t.hasError())
+      log_error("load failed");
+  });
+}
+
+// concurrencpp: submit's result dropped, post of a callable that throws.
+int compute();
+int compute_safely() noexcept;
+void compute_all() { parse("q"); }
+void concurrencpp_launches(concurrencpp::thread_pool_executor &pool) {
+  pool.submit([] { return compute(); });
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: lambda is started detached by 'concurrencpp::derivable_executor::submit' and can throw
+  pool.post(compute_all);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: function 'compute_all' is started detached by 'concurrencpp::derivable_executor::post' and can throw
+  auto r = pool.submit([] { return compute(); });
+  (void)r;
+  pool.post([] { (void)compute_safely(); });
+}
+
+// C++/WinRT and Boost.Cobalt: coroutine types nobody can await.
+winrt::fire_and_forget on_click() {
+  // CHECK-MESSAGES: :[[@LINE-1]]:24: warning: coroutine 'on_click' returns 'winrt::fire_and_forget', which nobody can await, and can throw: its exceptions are lost or terminate the program
+  co_await winrt::resume_background();
+  parse("v");
+}
+winrt::fire_and_forget on_click_safely() {
+  try {
+    co_await winrt::resume_background();
+    parse("v");
+  } catch (...) {
+    log_error("click failed");
+  }
+}
+boost::cobalt::task<void> cobalt_job() {
+  parse("u");
+  co_return;
+}
+void cobalt_spawns(boost::cobalt::executor &ex) {
+  boost::cobalt::spawn(ex, cobalt_job(), boost::asio::detached);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: coroutine 'cobalt_job' is started detached by 'boost::cobalt::spawn' and can throw
+}
+boost::cobalt::detached background() {
+  // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: coroutine 'background' returns 'boost::cobalt::detached', which nobody can await, and can throw
+  parse("u");
+  co_return;
+}
+
+// QCoro: a coroutine lambda connected to a signal runs detached each time.
+void qcoro_connects(QPushButton *button, QObject *context) {
+  QObject::connect(button, &QPushButton::clicked, context, []() -> QCoro::Task<> {
+    // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: coroutine lambda is started detached by 'QObject::connect' and can throw
+    parse("t");
+    co_return;
+  });
+  QObject::connect(button, &QPushButton::clicked, []() -> QCoro::Task<> {
+    try {
+      parse("t");
+    } catch (...) {
+      log_error("click failed");
+    }
+    co_return;
+  });
+  // A plain slot is not a detached launch.
+  QObject::connect(button, &QPushButton::clicked, [] { parse("s"); });
+}
