@@ -115,28 +115,46 @@ synchronousTargets(const Expr &Call, const NameList &Offload) {
   return Targets;
 }
 
+bool BlockingCallCheck::returnsAtOnce(const Expr &Call,
+                                      const FunctionDecl &Function,
+                                      CompleteParams Params) const {
+  return coro::readsCompleteResult(Call, &Function, Params,
+                                   Function.getASTContext());
+}
+
 std::optional<BlockingCallCheck::Path>
-BlockingCallCheck::throughHelper(const CallSite &Site, unsigned Levels) {
+BlockingCallCheck::throughHelper(const CallSite &Site, unsigned Levels,
+                                 const FunctionDecl &Caller,
+                                 CompleteParams Params) {
   for (const FunctionDecl *Target :
        synchronousTargets(*Site.Call, OffloadFunctions)) {
     if (!shouldDescendInto(*Target))
       continue;
-    const std::optional<Path> &Sub =
-        findBlocking(*Target->getDefinition(), Levels);
-    if (!Sub)
+    const FunctionDecl &Def = *Target->getDefinition();
+    const std::optional<Path> *Sub = &findBlocking(Def, Levels, 0);
+    if (!*Sub)
+      continue;
+    // It blocks when handed pending results; ask again with the arguments
+    // this call hands it (only now: most calls block through nothing).
+    if (Target == calleeOf(*Site.Call))
+      if (CompleteParams Complete = completeArguments(
+              *Site.Call, Def, &Caller, Params, Def.getASTContext()))
+        Sub = &findBlocking(Def, Levels, Complete);
+    if (!*Sub)
       continue;
     Path P;
     P.Steps.push_back({Site.Call, Target});
-    P.Steps.append(Sub->Steps.begin(), Sub->Steps.end());
-    P.Blocking = Sub->Blocking;
+    P.Steps.append((*Sub)->Steps.begin(), (*Sub)->Steps.end());
+    P.Blocking = (*Sub)->Blocking;
     return P;
   }
   return std::nullopt;
 }
 
 const std::optional<BlockingCallCheck::Path> &
-BlockingCallCheck::findBlocking(const FunctionDecl &FD, unsigned Levels) {
-  auto Key = std::make_pair(&FD, Levels);
+BlockingCallCheck::findBlocking(const FunctionDecl &FD, unsigned Levels,
+                                CompleteParams Params) {
+  auto Key = std::make_tuple(&FD, Levels, Params);
   if (auto It = Summaries.find(Key); It != Summaries.end())
     return It->second;
   // Held while the search below recurses and inserts other entries: safe
@@ -147,13 +165,15 @@ BlockingCallCheck::findBlocking(const FunctionDecl &FD, unsigned Levels) {
   Collector.TraverseStmt(FD.getBody());
   for (const CallSite &Site : Collector.Calls)
     if (BlockingCall B = Classifier.classify(*Site.Call)) {
+      if (returnsAtOnce(*Site.Call, FD, Params))
+        continue;
       Result = Path{{{Site.Call, calleeOf(*Site.Call)}}, std::move(B)};
       return Result;
     }
   if (Levels <= 1)
     return Result;
   for (const CallSite &Site : Collector.Calls)
-    if (std::optional<Path> P = throughHelper(Site, Levels - 1)) {
+    if (std::optional<Path> P = throughHelper(Site, Levels - 1, FD, Params)) {
       Result = std::move(P);
       return Result;
     }
@@ -169,13 +189,15 @@ void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
   Collector.TraverseStmt(Body->getBody());
   for (const CallSite &Site : Collector.Calls) {
     if (BlockingCall B = Classifier.classify(*Site.Call)) {
+      if (returnsAtOnce(*Site.Call, *Coroutine, 0))
+        continue;
       reportDirect(*Site.Call, B, *Coroutine, Site.IsStatement,
                    *Result.Context);
       continue;
     }
     if (TransitiveDepth == 0)
       continue;
-    if (std::optional<Path> P = throughHelper(Site, TransitiveDepth))
+    if (std::optional<Path> P = throughHelper(Site, TransitiveDepth, *Coroutine, 0))
       reportIndirect(*Site.Call, *P, *Coroutine);
   }
 }
