@@ -96,6 +96,63 @@ bool BlockingCallCheck::shouldDescendInto(const FunctionDecl &FD) const {
   return !OffloadFunctions.matches(*Def) && !Classifier.isAllowed(*Def);
 }
 
+/// Whether \p T is a class one of whose constructors offloads its callable
+/// (std::thread, std::jthread, a pool's task type in OffloadFunctions).
+static bool isOffloadType(QualType T, const NameList &Offload) {
+  const CXXRecordDecl *RD = T.isNull() ? nullptr : T->getAsCXXRecordDecl();
+  if (!RD || !RD->hasDefinition())
+    return false;
+  for (const Decl *D : RD->decls()) {
+    if (const auto *FTD = llvm::dyn_cast<FunctionTemplateDecl>(D))
+      D = FTD->getTemplatedDecl();
+    if (const auto *C = llvm::dyn_cast<CXXConstructorDecl>(D))
+      if (Offload.matches(*C))
+        return true;
+  }
+  return false;
+}
+
+/// Whether \p CE constructs an offload type from its arguments in place:
+/// threads.emplace_back(f) on a std::vector<std::thread>,
+/// std::make_unique<std::jthread>(f). Its callables run on that thread, as
+/// with the constructor.
+static bool constructsOffloadType(const CallExpr &CE, const FunctionDecl &Callee,
+                                  const NameList &Offload) {
+  const IdentifierInfo *II = Callee.getIdentifier();
+  if (!II)
+    return false;
+  const llvm::StringRef Name = II->getName();
+  if (const auto *MD = llvm::dyn_cast<CXXMethodDecl>(&Callee)) {
+    // A container's in-place construction of its elements.
+    if (!Name.starts_with("emplace") && Name != "try_emplace" &&
+        !Name.starts_with("push_") && Name != "insert")
+      return false;
+    const auto *Spec =
+        llvm::dyn_cast<ClassTemplateSpecializationDecl>(MD->getParent());
+    if (!Spec)
+      return false;
+    for (const TemplateArgument &A : Spec->getTemplateArgs().asArray())
+      if (A.getKind() == TemplateArgument::Type &&
+          isOffloadType(A.getAsType(), Offload))
+        return true;
+    return false;
+  }
+  // Factories constructing their template argument.
+  if (Name != "make_shared" && Name != "make_unique" &&
+      Name != "allocate_shared" && Name != "construct_at")
+    return false;
+  const TemplateArgumentList *Args = Callee.getTemplateSpecializationArgs();
+  if (Args && Args->size() >= 1 &&
+      Args->get(0).getKind() == TemplateArgument::Type &&
+      isOffloadType(Args->get(0).getAsType(), Offload))
+    return true;
+  // construct_at(p, f): the type pointed to.
+  if (Name == "construct_at" && CE.getNumArgs() >= 1)
+    if (const auto *PT = CE.getArg(0)->getType()->getAs<PointerType>())
+      return isOffloadType(PT->getPointeeType(), Offload);
+  return false;
+}
+
 /// The functions a call runs synchronously in the caller's context: the
 /// callee itself, and lambdas handed to a std algorithm-like function.
 static llvm::SmallVector<const FunctionDecl *, 2>
@@ -107,7 +164,8 @@ synchronousTargets(const Expr &Call, const NameList &Offload) {
   Targets.push_back(Callee);
   const auto *CE = llvm::dyn_cast<CallExpr>(&Call);
   if (!CE || llvm::isa<CXXConstructorDecl>(Callee) ||
-      !isInStd(*Callee) || Offload.matches(*Callee))
+      !isInStd(*Callee) || Offload.matches(*Callee) ||
+      constructsOffloadType(*CE, *Callee, Offload))
     return Targets;
   for (const Expr *Arg : CE->arguments())
     if (const LambdaExpr *LE = lambdaThrough(Arg))
