@@ -219,6 +219,14 @@ bool remove(const path &);
 directory_iterator begin(directory_iterator) noexcept;
 }
 
+// <initializer_list>
+template <class E> class initializer_list {
+  const E *b; size_t n;
+public:
+  const E *begin() const noexcept { return b; }
+  const E *end() const noexcept { return b + n; }
+};
+
 // <memory>
 template <class T> class shared_ptr { public: T *operator->() const; T &operator*() const; };
 template <class T> class unique_ptr { public: T *operator->() const; T &operator*() const; };
