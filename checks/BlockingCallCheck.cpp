@@ -238,6 +238,28 @@ BlockingCallCheck::findBlocking(const FunctionDecl &FD, unsigned Levels,
   return Result;
 }
 
+/// Whether \p Coroutine, a library's coroutine template instantiated
+/// from another file, blocks only through a callable that file handed it
+/// (executor::submit_bridge running the user's lambda): the library decided
+/// where the callable runs and cannot change it, and the user's call site
+/// (usually an offloading submit) is where it could be judged.
+static bool blocksThroughUserCallable(const FunctionDecl &Coroutine,
+                                      const BlockingCallCheck::Path &P) {
+  if (!Coroutine.getTemplateInstantiationPattern())
+    return false;
+  const SourceManager &SM = Coroutine.getASTContext().getSourceManager();
+  const SourceLocation Here = SM.getExpansionLoc(Coroutine.getLocation());
+  if (SM.isInMainFile(Here))
+    return false;
+  const FunctionDecl *Callee = P.Steps.front().Callee;
+  if (!Callee)
+    return false;
+  const SourceLocation There = SM.getExpansionLoc(Callee->getLocation());
+  return SM.getFileID(There) != SM.getFileID(Here) &&
+         (isLambdaCallOperator(*Callee) ||
+          Callee->getOverloadedOperator() == OO_Call);
+}
+
 void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Coroutine = Result.Nodes.getNodeAs<FunctionDecl>("coroutine");
   const CoroutineBodyStmt *Body = coroutineBody(*Coroutine);
@@ -255,8 +277,10 @@ void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
     }
     if (TransitiveDepth == 0)
       continue;
-    if (std::optional<Path> P = throughHelper(Site, TransitiveDepth, *Coroutine, 0))
-      reportIndirect(*Site.Call, *P, *Coroutine);
+    if (std::optional<Path> P =
+            throughHelper(Site, TransitiveDepth, *Coroutine, 0))
+      if (!blocksThroughUserCallable(*Coroutine, *P))
+        reportIndirect(*Site.Call, *P, *Coroutine);
   }
 }
 
