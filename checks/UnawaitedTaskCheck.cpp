@@ -153,8 +153,15 @@ bool certainlyRunsOnce(const Stmt *Loop, const ASTContext &Ctx) {
 /// A statement at which \p VD goes out of scope (its implicit destructor
 /// runs) on some path from its declaration that never refers to it, or
 /// null. Exceptional paths are not part of the CFG and are not considered.
-const Stmt *pathDroppingLocal(const CFG &Graph, const VarDecl &VD,
-                              const ASTContext &Ctx) {
+struct DroppingPath {
+  /// Where the local goes out of scope on that path.
+  const Stmt *Exit = nullptr;
+  /// The first loop whose body the path skips, if any.
+  const Stmt *SkippedLoop = nullptr;
+};
+
+DroppingPath pathDroppingLocal(const CFG &Graph, const VarDecl &VD,
+                               const ASTContext &Ctx) {
   // Where the declaration is.
   const CFGBlock *Start = nullptr;
   unsigned StartIndex = 0;
@@ -170,7 +177,7 @@ const Stmt *pathDroppingLocal(const CFG &Graph, const VarDecl &VD,
       break;
   }
   if (!Start)
-    return nullptr;
+    return {};
   // A block is visited once entered from before a loop, once entered by a
   // loop's back edge: a loop that certainly runs is left only after its body
   // ran, so its condition's exit is followed only after the back edge.
@@ -178,12 +185,13 @@ const Stmt *pathDroppingLocal(const CFG &Graph, const VarDecl &VD,
     const CFGBlock *Block;
     unsigned First;
     bool ByBackEdge;
+    const Stmt *SkippedLoop;
   };
   std::set<std::pair<const CFGBlock *, bool>> Seen;
   llvm::SmallVector<Item, 16> Work;
-  Work.push_back({Start, StartIndex, false});
+  Work.push_back({Start, StartIndex, false, nullptr});
   while (!Work.empty()) {
-    auto [B, First, ByBackEdge] = Work.pop_back_val();
+    auto [B, First, ByBackEdge, SkippedLoop] = Work.pop_back_val();
     bool Used = false;
     for (unsigned I = First; I < B->size() && !Used; ++I) {
       const CFGElement &E = (*B)[I];
@@ -191,25 +199,29 @@ const Stmt *pathDroppingLocal(const CFG &Graph, const VarDecl &VD,
         Used = refersTo(S->getStmt(), VD);
       } else if (auto D = E.getAs<CFGAutomaticObjDtor>()) {
         if (D->getVarDecl() == &VD)
-          return D->getTriggerStmt();
+          return {D->getTriggerStmt(), SkippedLoop};
       }
     }
     if (Used)
       continue;
-    const bool SkipExit =
-        !ByBackEdge && B->succ_size() == 2 &&
-        certainlyRunsOnce(B->getTerminatorStmt(), Ctx);
+    const Stmt *Loop = B->getTerminatorStmt();
+    if (!llvm::isa_and_nonnull<ForStmt, WhileStmt, CXXForRangeStmt>(Loop) ||
+        ByBackEdge || B->succ_size() != 2)
+      Loop = nullptr;
+    const bool SkipExit = Loop && certainlyRunsOnce(Loop, Ctx);
     const bool LeavesByBackEdge = B->getLoopTarget() != nullptr;
     unsigned Index = 0;
     for (const CFGBlock *Succ : B->succs()) {
       // The second successor of a loop's condition leaves the loop.
       if (Index++ == 1 && SkipExit)
         continue;
+      const Stmt *Skipped =
+          SkippedLoop ? SkippedLoop : (Index == 2 && Loop ? Loop : nullptr);
       if (Succ && Seen.insert({Succ, LeavesByBackEdge}).second)
-        Work.push_back({Succ, 0, LeavesByBackEdge});
+        Work.push_back({Succ, 0, LeavesByBackEdge, Skipped});
     }
   }
-  return nullptr;
+  return {};
 }
 
 std::string describeProducer(const Expr *E) {
@@ -338,7 +350,8 @@ bool UnawaitedTaskCheck::checkLocal(const InitialisedLocal &L,
     if (!Graph)
       return false;
   }
-  if (const Stmt *Exit = pathDroppingLocal(*Graph, VD, Ctx)) {
+  const DroppingPath Path = pathDroppingLocal(*Graph, VD, Ctx);
+  if (const Stmt *Exit = Path.Exit) {
     diag(VD.getLocation(), "'%0' is not awaited on every path: %1")
         << VD.getName() << Consequence;
     // The end of a scope, or the return that leaves it.
@@ -347,6 +360,12 @@ bool UnawaitedTaskCheck::checkLocal(const InitialisedLocal &L,
          "on this path '%0' goes out of scope without being used",
          DiagnosticIDs::Note)
         << VD.getName();
+    // When that path is the one on which a loop runs no iteration, say so:
+    // it may be one the author knows cannot happen.
+    if (Path.SkippedLoop)
+      diag(Path.SkippedLoop->getBeginLoc(),
+           "this path skips the loop: its body may run no iteration",
+           DiagnosticIDs::Note);
   }
   return true;
 }

@@ -85,16 +85,19 @@ cppcoro::task<> loop_runs() {
   } while (false);
 }
 
-// ... and loops that may not run are still reported.
+// ... and loops that may not run are still reported, with a note that the
+// path is the one that skips the loop.
 cppcoro::task<> loop_may_not_run(int n) {
   auto bounded = fetch(35);
   // CHECK-NOTES: :[[@LINE-1]]:8: warning: 'bounded' is not awaited on every path
-  // CHECK-NOTES: :[[@LINE+8]]:1: note: on this path 'bounded' goes out of scope without being used
+  // CHECK-NOTES: :[[@LINE+10]]:1: note: on this path 'bounded' goes out of scope without being used
+  // CHECK-NOTES: :[[@LINE+1]]:3: note: this path skips the loop: its body may run no iteration
   for (int i = 0; i < n; i++)
     co_await bounded;
   auto never = fetch(36);
   // CHECK-NOTES: :[[@LINE-1]]:8: warning: 'never' is not awaited on every path
-  // CHECK-NOTES: :[[@LINE+3]]:1: note: on this path 'never' goes out of scope without being used
+  // CHECK-NOTES: :[[@LINE+4]]:1: note: on this path 'never' goes out of scope without being used
+  // CHECK-NOTES: :[[@LINE+1]]:3: note: this path skips the loop: its body may run no iteration
   for (int i = 10; i < 0; i++)
     co_await never;
 }
