@@ -100,6 +100,63 @@ bool BlockingCallCheck::shouldDescendInto(const FunctionDecl &FD) const {
   return !OffloadFunctions.matches(*Def) && !Classifier.isAllowed(*Def);
 }
 
+/// Whether \p T is a class one of whose constructors offloads its callable
+/// (std::thread, std::jthread, a pool's task type in OffloadFunctions).
+static bool isOffloadType(QualType T, const NameList &Offload) {
+  const CXXRecordDecl *RD = T.isNull() ? nullptr : T->getAsCXXRecordDecl();
+  if (!RD || !RD->hasDefinition())
+    return false;
+  for (const Decl *D : RD->decls()) {
+    if (const auto *FTD = llvm::dyn_cast<FunctionTemplateDecl>(D))
+      D = FTD->getTemplatedDecl();
+    if (const auto *C = llvm::dyn_cast<CXXConstructorDecl>(D))
+      if (Offload.matches(*C))
+        return true;
+  }
+  return false;
+}
+
+/// Whether \p CE constructs an offload type from its arguments in place:
+/// threads.emplace_back(f) on a std::vector<std::thread>,
+/// std::make_unique<std::jthread>(f). Its callables run on that thread, as
+/// with the constructor.
+static bool constructsOffloadType(const CallExpr &CE, const FunctionDecl &Callee,
+                                  const NameList &Offload) {
+  const IdentifierInfo *II = Callee.getIdentifier();
+  if (!II)
+    return false;
+  const llvm::StringRef Name = II->getName();
+  if (const auto *MD = llvm::dyn_cast<CXXMethodDecl>(&Callee)) {
+    // A container's in-place construction of its elements.
+    if (!Name.starts_with("emplace") && Name != "try_emplace" &&
+        !Name.starts_with("push_") && Name != "insert")
+      return false;
+    const auto *Spec =
+        llvm::dyn_cast<ClassTemplateSpecializationDecl>(MD->getParent());
+    if (!Spec)
+      return false;
+    for (const TemplateArgument &A : Spec->getTemplateArgs().asArray())
+      if (A.getKind() == TemplateArgument::Type &&
+          isOffloadType(A.getAsType(), Offload))
+        return true;
+    return false;
+  }
+  // Factories constructing their template argument.
+  if (Name != "make_shared" && Name != "make_unique" &&
+      Name != "allocate_shared" && Name != "construct_at")
+    return false;
+  const TemplateArgumentList *Args = Callee.getTemplateSpecializationArgs();
+  if (Args && Args->size() >= 1 &&
+      Args->get(0).getKind() == TemplateArgument::Type &&
+      isOffloadType(Args->get(0).getAsType(), Offload))
+    return true;
+  // construct_at(p, f): the type pointed to.
+  if (Name == "construct_at" && CE.getNumArgs() >= 1)
+    if (const auto *PT = CE.getArg(0)->getType()->getAs<PointerType>())
+      return isOffloadType(PT->getPointeeType(), Offload);
+  return false;
+}
+
 /// The functions a call runs synchronously in the caller's context: the
 /// callee itself, and lambdas handed to a std algorithm-like function.
 static llvm::SmallVector<const FunctionDecl *, 2>
@@ -111,7 +168,8 @@ synchronousTargets(const Expr &Call, const NameList &Offload) {
   Targets.push_back(Callee);
   const auto *CE = llvm::dyn_cast<CallExpr>(&Call);
   if (!CE || llvm::isa<CXXConstructorDecl>(Callee) ||
-      !isInStd(*Callee) || Offload.matches(*Callee))
+      !isInStd(*Callee) || Offload.matches(*Callee) ||
+      constructsOffloadType(*CE, *Callee, Offload))
     return Targets;
   for (const Expr *Arg : CE->arguments())
     if (const LambdaExpr *LE = lambdaThrough(Arg))
@@ -119,28 +177,46 @@ synchronousTargets(const Expr &Call, const NameList &Offload) {
   return Targets;
 }
 
+bool BlockingCallCheck::returnsAtOnce(const Expr &Call,
+                                      const FunctionDecl &Function,
+                                      CompleteParams Params) const {
+  return coro::readsCompleteResult(Call, &Function, Params,
+                                   Function.getASTContext());
+}
+
 std::optional<BlockingCallCheck::Path>
-BlockingCallCheck::throughHelper(const CallSite &Site, unsigned Levels) {
+BlockingCallCheck::throughHelper(const CallSite &Site, unsigned Levels,
+                                 const FunctionDecl &Caller,
+                                 CompleteParams Params) {
   for (const FunctionDecl *Target :
        synchronousTargets(*Site.Call, OffloadFunctions)) {
     if (!shouldDescendInto(*Target))
       continue;
-    const std::optional<Path> &Sub =
-        findBlocking(*Target->getDefinition(), Levels);
-    if (!Sub)
+    const FunctionDecl &Def = *Target->getDefinition();
+    const std::optional<Path> *Sub = &findBlocking(Def, Levels, 0);
+    if (!*Sub)
+      continue;
+    // It blocks when handed pending results; ask again with the arguments
+    // this call hands it (only now: most calls block through nothing).
+    if (Target == calleeOf(*Site.Call))
+      if (CompleteParams Complete = completeArguments(
+              *Site.Call, Def, &Caller, Params, Def.getASTContext()))
+        Sub = &findBlocking(Def, Levels, Complete);
+    if (!*Sub)
       continue;
     Path P;
     P.Steps.push_back({Site.Call, Target});
-    P.Steps.append(Sub->Steps.begin(), Sub->Steps.end());
-    P.Blocking = Sub->Blocking;
+    P.Steps.append((*Sub)->Steps.begin(), (*Sub)->Steps.end());
+    P.Blocking = (*Sub)->Blocking;
     return P;
   }
   return std::nullopt;
 }
 
 const std::optional<BlockingCallCheck::Path> &
-BlockingCallCheck::findBlocking(const FunctionDecl &FD, unsigned Levels) {
-  auto Key = std::make_pair(&FD, Levels);
+BlockingCallCheck::findBlocking(const FunctionDecl &FD, unsigned Levels,
+                                CompleteParams Params) {
+  auto Key = std::make_tuple(&FD, Levels, Params);
   if (auto It = Summaries.find(Key); It != Summaries.end())
     return It->second;
   // Held while the search below recurses and inserts other entries: safe
@@ -151,17 +227,41 @@ BlockingCallCheck::findBlocking(const FunctionDecl &FD, unsigned Levels) {
   Collector.TraverseStmt(FD.getBody());
   for (const CallSite &Site : Collector.Calls)
     if (BlockingCall B = Classifier.classify(*Site.Call)) {
+      if (returnsAtOnce(*Site.Call, FD, Params))
+        continue;
       Result = Path{{{Site.Call, calleeOf(*Site.Call)}}, std::move(B)};
       return Result;
     }
   if (Levels <= 1)
     return Result;
   for (const CallSite &Site : Collector.Calls)
-    if (std::optional<Path> P = throughHelper(Site, Levels - 1)) {
+    if (std::optional<Path> P = throughHelper(Site, Levels - 1, FD, Params)) {
       Result = std::move(P);
       return Result;
     }
   return Result;
+}
+
+/// Whether \p Coroutine, a library's coroutine template instantiated
+/// from another file, blocks only through a callable that file handed it
+/// (executor::submit_bridge running the user's lambda): the library decided
+/// where the callable runs and cannot change it, and the user's call site
+/// (usually an offloading submit) is where it could be judged.
+static bool blocksThroughUserCallable(const FunctionDecl &Coroutine,
+                                      const BlockingCallCheck::Path &P) {
+  if (!Coroutine.getTemplateInstantiationPattern())
+    return false;
+  const SourceManager &SM = Coroutine.getASTContext().getSourceManager();
+  const SourceLocation Here = SM.getExpansionLoc(Coroutine.getLocation());
+  if (SM.isInMainFile(Here))
+    return false;
+  const FunctionDecl *Callee = P.Steps.front().Callee;
+  if (!Callee)
+    return false;
+  const SourceLocation There = SM.getExpansionLoc(Callee->getLocation());
+  return SM.getFileID(There) != SM.getFileID(Here) &&
+         (isLambdaCallOperator(*Callee) ||
+          Callee->getOverloadedOperator() == OO_Call);
 }
 
 void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
@@ -173,14 +273,18 @@ void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
   Collector.TraverseStmt(Body->getBody());
   for (const CallSite &Site : Collector.Calls) {
     if (BlockingCall B = Classifier.classify(*Site.Call)) {
+      if (returnsAtOnce(*Site.Call, *Coroutine, 0))
+        continue;
       reportDirect(*Site.Call, B, *Coroutine, Site.IsStatement,
                    *Result.Context);
       continue;
     }
     if (TransitiveDepth == 0)
       continue;
-    if (std::optional<Path> P = throughHelper(Site, TransitiveDepth))
-      reportIndirect(*Site.Call, *P, *Coroutine);
+    if (std::optional<Path> P =
+            throughHelper(Site, TransitiveDepth, *Coroutine, 0))
+      if (!blocksThroughUserCallable(*Coroutine, *P))
+        reportIndirect(*Site.Call, *P, *Coroutine);
   }
 }
 

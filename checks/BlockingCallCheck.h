@@ -4,11 +4,13 @@
 #define COROLINT_CHECKS_BLOCKINGCALLCHECK_H
 
 #include "utils/BlockingCalls.h"
+#include "utils/Completion.h"
 #include "utils/NameList.h"
 #include "utils/SharedOptions.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include <map>
 #include <optional>
+#include <tuple>
 
 namespace clang::tidy::coro {
 
@@ -48,13 +50,23 @@ public:
 
 private:
   /// The first blocking call reachable from \p FD's body in at most \p Levels
-  /// levels of calls (1: a blocking call directly in \p FD).
+  /// levels of calls (1: a blocking call directly in \p FD), when the
+  /// parameters in \p Params receive complete results (whose get() does not
+  /// block).
   const std::optional<Path> &findBlocking(const FunctionDecl &FD,
-                                          unsigned Levels);
-  /// The path from \p Site into a helper it runs synchronously (its callee,
-  /// or a lambda handed to a std algorithm) down to a blocking call at most
-  /// \p Levels levels below: \p Site, then findBlocking()'s path.
-  std::optional<Path> throughHelper(const CallSite &Site, unsigned Levels);
+                                          unsigned Levels,
+                                          CompleteParams Params);
+  /// The path from \p Site, made in \p Caller whose complete parameters are
+  /// \p Params, into a helper it runs synchronously (its callee, or a lambda
+  /// handed to a std algorithm) down to a blocking call at most \p Levels
+  /// levels below: \p Site, then findBlocking()'s path.
+  std::optional<Path> throughHelper(const CallSite &Site, unsigned Levels,
+                                    const FunctionDecl &Caller,
+                                    CompleteParams Params);
+  /// Whether \p Call, classified as blocking, reads a result that is
+  /// already complete there (so returns at once).
+  bool returnsAtOnce(const Expr &Call, const FunctionDecl &Function,
+                     CompleteParams Params) const;
   /// Whether the body of a function called from a coroutine should be
   /// searched for blocking calls.
   bool shouldDescendInto(const FunctionDecl &FD) const;
@@ -85,10 +97,12 @@ private:
   };
   std::vector<Replacement> Replacements;
 
-  /// findBlocking()'s results per (function, levels). A std::map, not a
+  /// findBlocking()'s results per (function, levels, complete parameters).
+  /// A std::map, not a
   /// DenseMap: findBlocking() holds a reference to its own entry while the
   /// recursion inserts others, and a node-based map never moves its entries.
-  std::map<std::pair<const FunctionDecl *, unsigned>, std::optional<Path>>
+  std::map<std::tuple<const FunctionDecl *, unsigned, CompleteParams>,
+           std::optional<Path>>
       Summaries;
 };
 

@@ -5,11 +5,14 @@
 #include "utils/Coroutines.h"
 #include "utils/DeclNames.h"
 #include "utils/Exceptions.h"
+#include "utils/ExpectedThrow.h"
 #include "utils/OptionValues.h"
 #include "utils/Profiles.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/Analysis/CFG.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include <optional>
+#include <set>
 
 using namespace clang::ast_matchers;
 
@@ -66,10 +69,100 @@ bool refersTo(const Stmt *S, const VarDecl &VD) {
   return false;
 }
 
+/// The value of the integer constant expression \p E, if it is one.
+std::optional<llvm::APSInt> constantValue(const Expr *E, const ASTContext &Ctx) {
+  Expr::EvalResult R;
+  if (E && !E->isValueDependent() && E->EvaluateAsInt(R, Ctx))
+    return R.Val.getInt();
+  return std::nullopt;
+}
+
+/// Whether the loop \p Loop certainly runs its body at least once when it is
+/// entered: 'for (int i = 0; i < 10; i++)' (a counter starting at a constant
+/// and compared with a constant that lets it in), a range-for over a
+/// non-empty braced list or array. (A do/while body and a constant-true
+/// condition are already before any exit in the CFG.)
+bool certainlyRunsOnce(const Stmt *Loop, const ASTContext &Ctx) {
+  if (const auto *RF = llvm::dyn_cast_or_null<CXXForRangeStmt>(Loop)) {
+    const Expr *Range = RF->getRangeInit();
+    if (!Range)
+      return false;
+    Range = Range->IgnoreImplicit();
+    if (const auto *IL = llvm::dyn_cast<InitListExpr>(Range))
+      return IL->getNumInits() > 0;
+    if (const auto *Std = llvm::dyn_cast<CXXStdInitializerListExpr>(Range))
+      if (const auto *IL = llvm::dyn_cast<InitListExpr>(
+              Std->getSubExpr()->IgnoreImplicit()))
+        return IL->getNumInits() > 0;
+    if (const auto *CAT = Ctx.getAsConstantArrayType(Range->getType()))
+      return CAT->getSize().getZExtValue() > 0;
+    return false;
+  }
+  const auto *For = llvm::dyn_cast_or_null<ForStmt>(Loop);
+  if (!For || !For->getInit() || !For->getCond())
+    return false;
+  // The counter and its first value.
+  const VarDecl *Counter = nullptr;
+  std::optional<llvm::APSInt> First;
+  if (const auto *DS = llvm::dyn_cast<DeclStmt>(For->getInit())) {
+    if (!DS->isSingleDecl())
+      return false;
+    Counter = llvm::dyn_cast<VarDecl>(DS->getSingleDecl());
+    if (Counter)
+      First = constantValue(Counter->getInit(), Ctx);
+  } else if (const auto *InitExpr = llvm::dyn_cast<Expr>(For->getInit())) {
+    const auto *Assign =
+        llvm::dyn_cast<BinaryOperator>(InitExpr->IgnoreParenImpCasts());
+    if (!Assign || Assign->getOpcode() != BO_Assign)
+      return false;
+    if (const auto *DRE = llvm::dyn_cast<DeclRefExpr>(
+            Assign->getLHS()->IgnoreParenImpCasts()))
+      Counter = llvm::dyn_cast<VarDecl>(DRE->getDecl());
+    First = constantValue(Assign->getRHS(), Ctx);
+  }
+  if (!Counter || !First)
+    return false;
+  const auto *Cond =
+      llvm::dyn_cast<BinaryOperator>(For->getCond()->IgnoreParenImpCasts());
+  if (!Cond || !Cond->isComparisonOp())
+    return false;
+  auto IsCounter = [&](const Expr *E) {
+    const auto *DRE = llvm::dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+    return DRE && DRE->getDecl() == Counter;
+  };
+  BinaryOperatorKind Op = Cond->getOpcode();
+  std::optional<llvm::APSInt> Bound;
+  if (IsCounter(Cond->getLHS())) {
+    Bound = constantValue(Cond->getRHS(), Ctx);
+  } else if (IsCounter(Cond->getRHS())) {
+    Bound = constantValue(Cond->getLHS(), Ctx);
+    Op = BinaryOperator::reverseComparisonOp(Op);
+  }
+  if (!Bound)
+    return false;
+  const llvm::APSInt A = *First, B = *Bound;
+  switch (Op) {
+  case BO_LT: return llvm::APSInt::compareValues(A, B) < 0;
+  case BO_LE: return llvm::APSInt::compareValues(A, B) <= 0;
+  case BO_GT: return llvm::APSInt::compareValues(A, B) > 0;
+  case BO_GE: return llvm::APSInt::compareValues(A, B) >= 0;
+  case BO_NE: return llvm::APSInt::compareValues(A, B) != 0;
+  default: return false;
+  }
+}
+
 /// A statement at which \p VD goes out of scope (its implicit destructor
 /// runs) on some path from its declaration that never refers to it, or
 /// null. Exceptional paths are not part of the CFG and are not considered.
-const Stmt *pathDroppingLocal(const CFG &Graph, const VarDecl &VD) {
+struct DroppingPath {
+  /// Where the local goes out of scope on that path.
+  const Stmt *Exit = nullptr;
+  /// The first loop whose body the path skips, if any.
+  const Stmt *SkippedLoop = nullptr;
+};
+
+DroppingPath pathDroppingLocal(const CFG &Graph, const VarDecl &VD,
+                               const ASTContext &Ctx) {
   // Where the declaration is.
   const CFGBlock *Start = nullptr;
   unsigned StartIndex = 0;
@@ -85,12 +178,21 @@ const Stmt *pathDroppingLocal(const CFG &Graph, const VarDecl &VD) {
       break;
   }
   if (!Start)
-    return nullptr;
-  llvm::SmallPtrSet<const CFGBlock *, 16> Seen;
-  llvm::SmallVector<std::pair<const CFGBlock *, unsigned>, 16> Work;
-  Work.push_back({Start, StartIndex});
+    return {};
+  // A block is visited once entered from before a loop, once entered by a
+  // loop's back edge: a loop that certainly runs is left only after its body
+  // ran, so its condition's exit is followed only after the back edge.
+  struct Item {
+    const CFGBlock *Block;
+    unsigned First;
+    bool ByBackEdge;
+    const Stmt *SkippedLoop;
+  };
+  std::set<std::pair<const CFGBlock *, bool>> Seen;
+  llvm::SmallVector<Item, 16> Work;
+  Work.push_back({Start, StartIndex, false, nullptr});
   while (!Work.empty()) {
-    auto [B, First] = Work.pop_back_val();
+    auto [B, First, ByBackEdge, SkippedLoop] = Work.pop_back_val();
     bool Used = false;
     for (unsigned I = First; I < B->size() && !Used; ++I) {
       const CFGElement &E = (*B)[I];
@@ -98,16 +200,29 @@ const Stmt *pathDroppingLocal(const CFG &Graph, const VarDecl &VD) {
         Used = refersTo(S->getStmt(), VD);
       } else if (auto D = E.getAs<CFGAutomaticObjDtor>()) {
         if (D->getVarDecl() == &VD)
-          return D->getTriggerStmt();
+          return {D->getTriggerStmt(), SkippedLoop};
       }
     }
     if (Used)
       continue;
-    for (const CFGBlock *Succ : B->succs())
-      if (Succ && Seen.insert(Succ).second)
-        Work.push_back({Succ, 0});
+    const Stmt *Loop = B->getTerminatorStmt();
+    if (!llvm::isa_and_nonnull<ForStmt, WhileStmt, CXXForRangeStmt>(Loop) ||
+        ByBackEdge || B->succ_size() != 2)
+      Loop = nullptr;
+    const bool SkipExit = Loop && certainlyRunsOnce(Loop, Ctx);
+    const bool LeavesByBackEdge = B->getLoopTarget() != nullptr;
+    unsigned Index = 0;
+    for (const CFGBlock *Succ : B->succs()) {
+      // The second successor of a loop's condition leaves the loop.
+      if (Index++ == 1 && SkipExit)
+        continue;
+      const Stmt *Skipped =
+          SkippedLoop ? SkippedLoop : (Index == 2 && Loop ? Loop : nullptr);
+      if (Succ && Seen.insert({Succ, LeavesByBackEdge}).second)
+        Work.push_back({Succ, 0, LeavesByBackEdge, Skipped});
+    }
   }
-  return nullptr;
+  return {};
 }
 
 /// Whether awaiting a value of type \p T gives nothing (future<>, task<void>):
@@ -184,9 +299,13 @@ void UnawaitedTaskCheck::check(const MatchFinder::MatchResult &Result) {
 }
 
 void UnawaitedTaskCheck::checkFunction(const FunctionDecl &FD, ASTContext &Ctx) {
+  // A lambda a test hands to assert_throws(...) is expected to throw before
+  // it returns anything: what it would have returned does not matter.
+  if (isExpectedToThrow(FD, Ctx))
+    return;
   const BodyValues Values(FD);
   for (const DiscardedValue &D : Values.discarded())
-    checkDiscarded(D, Values.isCoroutine());
+    checkDiscarded(D, Values.isCoroutine(), Ctx);
   std::unique_ptr<CFG> Graph; // built on demand, once per function
   for (const InitialisedLocal &L : Values.initialisedLocals())
     if (!checkLocal(L, FD, Values.body(), Ctx, Graph))
@@ -194,7 +313,7 @@ void UnawaitedTaskCheck::checkFunction(const FunctionDecl &FD, ASTContext &Ctx) 
 }
 
 void UnawaitedTaskCheck::checkDiscarded(const DiscardedValue &D,
-                                        bool InCoroutine) {
+                                        bool InCoroutine, ASTContext &Ctx) {
   const Expr *Inner = D.Value;
   if (!D.VoidCast && llvm::isa<CoawaitExpr, CoyieldExpr, DependentCoawaitExpr>(Inner))
     return;
@@ -210,6 +329,9 @@ void UnawaitedTaskCheck::checkDiscarded(const DiscardedValue &D,
   if (const FunctionDecl *Callee = calleeOfExpr(Inner))
     if (ConsumingFunctions.matches(*Callee))
       return;
+  // EXPECT_THROW(make_task(bad), E): expected to throw before it returns.
+  if (isExpectedToThrow(*Inner, Ctx))
+    return;
   // Start policy: an eager task dropped from a plain function keeps running
   // (QCoro's documented way to start async work from synchronous code). Only
   // a lost result, or an exception that can escape the coroutine, is lost.
@@ -270,7 +392,8 @@ bool UnawaitedTaskCheck::checkLocal(const InitialisedLocal &L,
     if (!Graph)
       return false;
   }
-  if (const Stmt *Exit = pathDroppingLocal(*Graph, VD)) {
+  const DroppingPath Path = pathDroppingLocal(*Graph, VD, Ctx);
+  if (const Stmt *Exit = Path.Exit) {
     diag(VD.getLocation(), "'%0' is not awaited on every path: %1")
         << VD.getName() << Consequence;
     // The end of a scope, or the return that leaves it.
@@ -279,6 +402,12 @@ bool UnawaitedTaskCheck::checkLocal(const InitialisedLocal &L,
          "on this path '%0' goes out of scope without being used",
          DiagnosticIDs::Note)
         << VD.getName();
+    // When that path is the one on which a loop runs no iteration, say so:
+    // it may be one the author knows cannot happen.
+    if (Path.SkippedLoop)
+      diag(Path.SkippedLoop->getBeginLoc(),
+           "this path skips the loop: its body may run no iteration",
+           DiagnosticIDs::Note);
   }
   return true;
 }

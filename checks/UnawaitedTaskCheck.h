@@ -31,7 +31,8 @@ public:
 private:
   void checkFunction(const FunctionDecl &FD, ASTContext &Ctx);
   /// A discarded task or awaitable (doc: "A discarded task or awaitable").
-  void checkDiscarded(const DiscardedValue &D, bool InCoroutine);
+  void checkDiscarded(const DiscardedValue &D, bool InCoroutine,
+                      ASTContext &Ctx);
   /// A named local never awaited, or not awaited on every path. \p Graph is
   /// \p FD's CFG, built on first need; false when it cannot be built.
   bool checkLocal(const InitialisedLocal &L, const FunctionDecl &FD,

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <future>
+#include <memory>
 #include <thread>
 #include <vector>
 #include "cppcoro.h"
@@ -57,6 +58,21 @@ cppcoro::task<> offloaded() {
   auto f = std::async([] { read_config(); return 1; });
   std::thread t([] { level3(); });
   t.detach();
+  co_return;
+}
+
+// Threads constructed in place by a container or a factory run the lambda on
+// that thread too; a container of anything else does not.
+struct Job { template <class F> explicit Job(F &&f) {} };
+cppcoro::task<> offloaded_in_place(std::vector<std::thread> &threads,
+                                   std::vector<std::jthread> &jthreads,
+                                   std::vector<Job> &jobs) {
+  threads.emplace_back([] { read_config(); });
+  jthreads.emplace_back([] { read_config(); });
+  auto p = std::make_unique<std::thread>([] { read_config(); });
+  auto q = std::make_shared<std::jthread>([] { read_config(); });
+  jobs.emplace_back([] { read_config(); });
+  // CHECK-MESSAGES-DEPTH3: :[[@LINE-1]]:3: warning: call to 'lambda' in coroutine 'offloaded_in_place' blocks: it reaches 'sleep'
   co_return;
 }
 

@@ -55,3 +55,49 @@ cppcoro::task<> every_path(bool fast, std::vector<cppcoro::task<int>> &out) {
   auto later = [&captured]() -> cppcoro::task<int> { co_return co_await captured; };
   co_await later();
 }
+
+// A loop that certainly runs: the path that skips its body cannot happen.
+cppcoro::task<> loop_runs() {
+  auto counted = fetch(30);
+  for (int i = 0; i < 10; i++)
+    co_await counted;
+  auto down = fetch(31);
+  for (int i = 5; i > 0; --i) {
+    if (i == 3)
+      co_await down;
+  }
+  // CHECK-NOTES: :[[@LINE-5]]:8: warning: 'down' is not awaited on every path
+  // CHECK-NOTES: :[[@LINE+16]]:1: note: on this path 'down' goes out of scope without being used
+  auto assigned = fetch(32);
+  int j;
+  for (j = 1; 3 >= j; j++)
+    co_await assigned;
+  auto listed = fetch(33);
+  for (int k : {1, 2})
+    co_await listed;
+  auto arrayed = fetch(37);
+  int ks[] = {1, 2};
+  for (int k : ks)
+    co_await arrayed;
+  auto done = fetch(34);
+  do {
+    co_await done;
+  } while (false);
+}
+
+// ... and loops that may not run are still reported, with a note that the
+// path is the one that skips the loop.
+cppcoro::task<> loop_may_not_run(int n) {
+  auto bounded = fetch(35);
+  // CHECK-NOTES: :[[@LINE-1]]:8: warning: 'bounded' is not awaited on every path
+  // CHECK-NOTES: :[[@LINE+10]]:1: note: on this path 'bounded' goes out of scope without being used
+  // CHECK-NOTES: :[[@LINE+1]]:3: note: this path skips the loop: its body may run no iteration
+  for (int i = 0; i < n; i++)
+    co_await bounded;
+  auto never = fetch(36);
+  // CHECK-NOTES: :[[@LINE-1]]:8: warning: 'never' is not awaited on every path
+  // CHECK-NOTES: :[[@LINE+4]]:1: note: on this path 'never' goes out of scope without being used
+  // CHECK-NOTES: :[[@LINE+1]]:3: note: this path skips the loop: its body may run no iteration
+  for (int i = 10; i < 0; i++)
+    co_await never;
+}

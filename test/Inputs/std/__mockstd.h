@@ -197,7 +197,7 @@ template <class T> class vector {
 public:
   void push_back(T &&);
   void push_back(const T &);
-  template <class... A> T &emplace_back(A &&...);
+  template <class... A> T &emplace_back(A &&...) { return *begin(); }
   T *begin(); T *end();
   size_t size() const;
   T &operator[](size_t);
@@ -234,6 +234,20 @@ bool create_directories(const path &);
 bool remove(const path &);
 directory_iterator begin(directory_iterator) noexcept;
 }
+
+// <initializer_list>
+template <class E> class initializer_list {
+  const E *b; size_t n;
+public:
+  const E *begin() const noexcept { return b; }
+  const E *end() const noexcept { return b + n; }
+};
+
+// <memory>
+template <class T> class shared_ptr { public: T *operator->() const; T &operator*() const; };
+template <class T> class unique_ptr { public: T *operator->() const; T &operator*() const; };
+template <class T, class... A> shared_ptr<T> make_shared(A &&...) { return {}; }
+template <class T, class... A> unique_ptr<T> make_unique(A &&...) { return {}; }
 
 // <tuple>, <system_error>
 template <class... T> class tuple { public: tuple(); };
