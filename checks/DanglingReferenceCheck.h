@@ -5,6 +5,7 @@
 
 #include "utils/Awaitables.h"
 #include "utils/NameList.h"
+#include "utils/TaskFate.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
@@ -28,18 +29,29 @@ public:
     return LangOpts.CPlusPlus20;
   }
 
-  /// What happens to a task after the call that creates it (see the .cpp).
-  struct Fate;
   /// One argument (or object) bound to a reference-like parameter.
   struct Binding;
 
 private:
   void checkCall(const CallExpr &Call, ASTContext &Ctx);
+  llvm::SmallVector<Binding, 2> coroutineBindings(const CallExpr &Call,
+                                                  const FunctionDecl &Def,
+                                                  bool Eager, ASTContext &Ctx);
+  llvm::SmallVector<Binding, 2> helperBindings(const CallExpr &Call,
+                                               const FunctionDecl &Def,
+                                               ASTContext &Ctx);
+  bool outlivesLocal(const CallExpr &Call, const VarDecl &Local,
+                     const TaskFate &F, const FunctionDecl *Enclosing,
+                     ASTContext &Ctx);
   AwaitableKind classify(QualType T);
-  Fate fateOf(const Expr &Task, ASTContext &Ctx);
   bool passesTaskThrough(const CallExpr &Call);
-  void report(const CallExpr &Call, const Binding &B, const Fate &F,
+  void report(const CallExpr &Call, const Binding &B, const TaskFate &F,
               ASTContext &Ctx);
+  bool fixKeepTemporary(const CallExpr &Call, const Binding &B,
+                        const TaskFate &F, const FunctionDecl *Enclosing,
+                        ASTContext &Ctx);
+  bool fixCoInvoke(const CallExpr &Call, const Binding &B, ASTContext &Ctx);
+  void fixByValue(const Binding &B, ASTContext &Ctx);
 
   const NameList KeepAliveFunctions, StoringFunctions, EscapingFunctions,
       DetachingMembers, PassThroughFunctions, ViewTypes, SafeViewTypes;

@@ -3,11 +3,14 @@
 #ifndef COROLINT_CHECKS_LOCKACROSSSUSPENDCHECK_H
 #define COROLINT_CHECKS_LOCKACROSSSUSPENDCHECK_H
 
+#include "utils/Locks.h"
 #include "utils/NameList.h"
 #include "clang-tidy/ClangTidyCheck.h"
-#include "llvm/ADT/DenseMap.h"
 
 namespace clang::tidy::coro {
+
+class LockFlow;
+struct HeldLock;
 
 /// Finds thread locks (RAII guards and explicit lock() calls) held, on some
 /// path through a coroutine's body, at a co_await or co_yield.
@@ -20,19 +23,19 @@ public:
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onEndOfTranslationUnit() override { Cache.clear(); }
+  void onEndOfTranslationUnit() override { Classes.clear(); }
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus20;
   }
 
-  /// What a class is to this check, cached per translation unit.
-  enum class LockClass { Unknown, Other, ThreadGuard, AsyncMutex };
-  LockClass classify(const CXXRecordDecl &RD);
-
 private:
+  void reportLock(const LockFlow &Flow, const HeldLock &First,
+                  llvm::ArrayRef<const Stmt *> Others, llvm::StringRef Suggested,
+                  const ASTContext &Ctx);
+
   const NameList ThreadGuardTypes;
   const NameList AllowedAwaitables;
-  llvm::DenseMap<const CXXRecordDecl *, LockClass> Cache;
+  LockClassifier Classes;
 };
 
 } // namespace clang::tidy::coro

@@ -11,14 +11,15 @@
 //===----------------------------------------------------------------------===//
 
 #include "SequentialAwaitCheck.h"
+#include "utils/AwaitDependence.h"
 #include "utils/Coroutines.h"
 #include "utils/DeclNames.h"
 #include "utils/OptionValues.h"
+#include "utils/SourceEdits.h"
+#include "utils/Suspensions.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/QualTypeNames.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
-#include "clang/Lex/Lexer.h"
-#include "llvm/ADT/SmallPtrSet.h"
 
 using namespace clang::ast_matchers;
 
@@ -242,430 +243,11 @@ llvm::StringRef profileName(llvm::StringRef Library, Role Kind) {
   return "";
 }
 
-//===--- Reads and writes ---------------------------------------------------===//
-//
-// Variables are keyed by their declaration: a VarDecl (a structured binding
-// stands for the variable it decomposes), a FieldDecl for `this->field`, and
-// the class itself for `*this` as a whole (a member call on this).
-
-using KeySet = llvm::SmallPtrSet<const Decl *, 16>;
-
-const Decl *keyOf(const ValueDecl *D) {
-  if (const auto *B = llvm::dyn_cast<BindingDecl>(D))
-    if (const ValueDecl *Whole = B->getDecomposedDecl())
-      return Whole;
-  return D;
+/// "'aio::gather'", or the generic words when the library has none.
+std::string combinatorWords(const std::string &Name) {
+  return Name.empty() ? "the library's when_all/gather combinator"
+                      : "'" + Name + "'";
 }
-
-const Decl *thisKey(const CXXThisExpr &This) {
-  return This.getType()->getPointeeCXXRecordDecl();
-}
-
-bool isStdMove(const CallExpr &Call) {
-  const FunctionDecl *FD = Call.getDirectCallee();
-  return FD && Call.getNumArgs() == 1 && isInStd(*FD) &&
-         (isNamed(*FD, "move") || isNamed(*FD, "forward"));
-}
-
-/// The variable whose state an lvalue expression designates: `results` for
-/// `results[i]`, `results.back()`, `*results.begin()`; `field` for this->field.
-const Decl *baseKey(const Expr *E) {
-  for (unsigned Depth = 0; E && Depth < 16; ++Depth) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *DRE = llvm::dyn_cast<DeclRefExpr>(E))
-      return llvm::isa<VarDecl, BindingDecl>(DRE->getDecl()) ? keyOf(DRE->getDecl())
-                                                             : nullptr;
-    if (const auto *This = llvm::dyn_cast<CXXThisExpr>(E))
-      return thisKey(*This);
-    if (const auto *ME = llvm::dyn_cast<MemberExpr>(E)) {
-      const Expr *Base = ME->getBase()->IgnoreParenImpCasts();
-      if (llvm::isa<CXXThisExpr>(Base) && llvm::isa<FieldDecl>(ME->getMemberDecl()))
-        return ME->getMemberDecl();
-      E = Base;
-    } else if (const auto *AS = llvm::dyn_cast<ArraySubscriptExpr>(E)) {
-      E = AS->getBase();
-    } else if (const auto *UO = llvm::dyn_cast<UnaryOperator>(E)) {
-      if (UO->getOpcode() != UO_Deref && UO->getOpcode() != UO_AddrOf)
-        return nullptr;
-      E = UO->getSubExpr();
-    } else if (const auto *Op = llvm::dyn_cast<CXXOperatorCallExpr>(E)) {
-      OverloadedOperatorKind K = Op->getOperator();
-      if (Op->getNumArgs() == 0 ||
-          (K != OO_Subscript && K != OO_Star && K != OO_Arrow))
-        return nullptr;
-      E = Op->getArg(0);
-    } else if (const auto *MC = llvm::dyn_cast<CXXMemberCallExpr>(E)) {
-      E = MC->getImplicitObjectArgument();
-    } else if (const auto *Call = llvm::dyn_cast<CallExpr>(E);
-               Call && isStdMove(*Call)) {
-      E = Call->getArg(0);
-    } else {
-      return nullptr;
-    }
-  }
-  return nullptr;
-}
-
-/// What a subtree reads: variables, fields of this, and *this.
-class ReadCollector : public RecursiveASTVisitor<ReadCollector> {
-public:
-  KeySet &Out;
-  explicit ReadCollector(KeySet &Out) : Out(Out) {}
-  bool VisitDeclRefExpr(DeclRefExpr *DRE) {
-    if (llvm::isa<VarDecl, BindingDecl>(DRE->getDecl()))
-      Out.insert(keyOf(DRE->getDecl()));
-    return true;
-  }
-  bool TraverseMemberExpr(MemberExpr *ME) {
-    if (llvm::isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()) &&
-        llvm::isa<FieldDecl>(ME->getMemberDecl())) {
-      Out.insert(ME->getMemberDecl());
-      return true;
-    }
-    return RecursiveASTVisitor::TraverseMemberExpr(ME);
-  }
-  bool VisitCXXThisExpr(CXXThisExpr *This) {
-    Out.insert(thisKey(*This));
-    return true;
-  }
-};
-
-KeySet readsOf(const Stmt *S) {
-  KeySet Out;
-  if (S)
-    ReadCollector(Out).TraverseStmt(const_cast<Stmt *>(S));
-  return Out;
-}
-
-/// A non-const member that only gives access to part of the object
-/// (v[i], v.at(i), v.front(), v.begin(), opt.value()): the write, if any,
-/// is the assignment to what it returns, which is seen on its own.
-bool isAccessor(const CXXMethodDecl &MD) {
-  QualType R = MD.getReturnType();
-  if (R->isLValueReferenceType() || R->isPointerType())
-    return true;
-  if (!MD.getDeclName().isIdentifier())
-    return false;
-  return llvm::is_contained({"begin", "end", "rbegin", "rend", "find",
-                             "lower_bound", "upper_bound", "equal_range"},
-                            MD.getName());
-}
-
-bool isNonConstLValueRef(QualType T) {
-  return T->isLValueReferenceType() && !T.getNonReferenceType().isConstQualified();
-}
-
-/// What a subtree writes: assignments, increments, non-const member calls,
-/// arguments bound to non-const references. \p Skip (the awaited call) does
-/// not count as writing its own object and reference arguments: that is
-/// judged separately.
-class WriteCollector : public RecursiveASTVisitor<WriteCollector> {
-public:
-  KeySet Out;
-  const Expr *Skip = nullptr;
-
-  void add(const Expr *E) {
-    if (const Decl *K = baseKey(E))
-      Out.insert(K);
-  }
-  bool VisitBinaryOperator(BinaryOperator *BO) {
-    if (BO->isAssignmentOp())
-      add(BO->getLHS());
-    return true;
-  }
-  bool VisitUnaryOperator(UnaryOperator *UO) {
-    if (UO->isIncrementDecrementOp())
-      add(UO->getSubExpr());
-    return true;
-  }
-  bool VisitCallExpr(CallExpr *Call) {
-    // std::move only casts: the move is made by what receives it.
-    if (Call == Skip || isStdMove(*Call))
-      return true;
-    unsigned FirstArg = 0;
-    const auto *FD = Call->getDirectCallee();
-    if (const auto *MC = llvm::dyn_cast<CXXMemberCallExpr>(Call)) {
-      if (const CXXMethodDecl *MD = MC->getMethodDecl();
-          MD && !MD->isConst() && !MD->isStatic() && !isAccessor(*MD))
-        add(MC->getImplicitObjectArgument());
-    } else if (const auto *Op = llvm::dyn_cast<CXXOperatorCallExpr>(Call)) {
-      const auto *MD = llvm::dyn_cast_or_null<CXXMethodDecl>(FD);
-      if (MD && !MD->isStatic()) {
-        FirstArg = 1;
-        if (!MD->isConst() && !isAccessor(*MD) && Op->getNumArgs() > 0)
-          add(Op->getArg(0));
-      }
-      if (Op->isAssignmentOp() || Op->getOperator() == OO_PlusPlus ||
-          Op->getOperator() == OO_MinusMinus)
-        if (Op->getNumArgs() > 0)
-          add(Op->getArg(0));
-    }
-    if (!FD)
-      return true;
-    for (unsigned I = FirstArg; I < Call->getNumArgs(); ++I) {
-      unsigned P = I - FirstArg;
-      if (P >= FD->getNumParams())
-        break;
-      QualType T = FD->getParamDecl(P)->getType();
-      if (isNonConstLValueRef(T) || T->isRValueReferenceType())
-        add(Call->getArg(I));
-      else if (T->isPointerType() && !T->getPointeeType().isConstQualified())
-        if (const auto *UO = llvm::dyn_cast<UnaryOperator>(
-                Call->getArg(I)->IgnoreParenImpCasts());
-            UO && UO->getOpcode() == UO_AddrOf)
-          add(UO->getSubExpr());
-    }
-    return true;
-  }
-  bool VisitCXXConstructExpr(CXXConstructExpr *CE) {
-    const CXXConstructorDecl *Ctor = CE->getConstructor();
-    for (unsigned I = 0; I < CE->getNumArgs() && I < Ctor->getNumParams(); ++I)
-      if (QualType T = Ctor->getParamDecl(I)->getType();
-          isNonConstLValueRef(T) || T->isRValueReferenceType())
-        add(CE->getArg(I));
-    return true;
-  }
-};
-
-bool intersects(const KeySet &A, const KeySet &B) {
-  for (const Decl *D : A) {
-    if (B.contains(D))
-      return true;
-    // *this and a field of it overlap.
-    if (const auto *FD = llvm::dyn_cast<FieldDecl>(D))
-      if (B.contains(FD->getParent()))
-        return true;
-    if (const auto *RD = llvm::dyn_cast<CXXRecordDecl>(D))
-      for (const Decl *Other : B)
-        if (const auto *FD = llvm::dyn_cast<FieldDecl>(Other);
-            FD && FD->getParent() == RD)
-          return true;
-  }
-  return false;
-}
-
-/// A lock, guard or permit type: listed, or BasicLockable (has unlock()).
-bool isLockType(QualType T) {
-  T = T.getNonReferenceType();
-  if (T->isPointerType())
-    T = T->getPointeeType();
-  const CXXRecordDecl *RD = recordOf(T);
-  return RD && (profile().Locks.matches(*RD) || hasMemberNamed(*RD, "unlock"));
-}
-
-/// A local that holds a lock or permit for its scope.
-bool isLockLocal(const VarDecl &VD) {
-  if (isLockType(VD.getType()))
-    return true;
-  const Expr *E = VD.getInit() ? ignoreWrappers(VD.getInit()) : nullptr;
-  if (const auto *Await = llvm::dyn_cast_or_null<CoawaitExpr>(E))
-    E = ignoreWrappers(Await->getOperand());
-  if (!E)
-    return false;
-  if (const auto *MC = llvm::dyn_cast<CXXMemberCallExpr>(E))
-    if (isLockType(MC->getImplicitObjectArgument()->getType()))
-      return true;
-  auto AnyLockArg = [](auto Args) {
-    return llvm::any_of(Args, [](const Expr *A) { return isLockType(A->getType()); });
-  };
-  if (const auto *CE = llvm::dyn_cast<CXXConstructExpr>(E))
-    return AnyLockArg(CE->arguments());
-  if (const auto *Call = llvm::dyn_cast<CallExpr>(E))
-    return AnyLockArg(Call->arguments());
-  return false;
-}
-
-/// m.lock(), co_await m.co_lock(): acquiring a lockable without a guard.
-bool isLockCall(const CXXMemberCallExpr &MC) {
-  const CXXMethodDecl *MD = MC.getMethodDecl();
-  if (!MD || !MD->getDeclName().isIdentifier())
-    return false;
-  std::string Name = MD->getName().lower();
-  llvm::StringRef N(Name);
-  return N.contains("lock") && !N.contains("unlock") && !N.starts_with("try") &&
-         isLockType(MC.getImplicitObjectArgument()->getType());
-}
-
-//===--- The body of one loop -----------------------------------------------===//
-
-struct Jump {
-  const Stmt *S;
-  llvm::SmallVector<const Expr *, 4> Conditions; ///< of the ifs around it
-};
-
-/// What runs in a loop's body, in the coroutine's own context.
-class LoopBodyScan : public ContextVisitor<LoopBodyScan> {
-  using Base = ContextVisitor<LoopBodyScan>;
-
-public:
-  llvm::SmallVector<const Expr *, 2> Awaits; ///< directly in the body
-  llvm::SmallPtrSet<const Expr *, 8> InTry, Discarded;
-  bool OtherSuspension = false; ///< co_yield, or an await in a nested loop
-  bool TakesLock = false;
-  bool CallsOnPurpose = false; ///< a SequentialOnPurpose function is called
-  const NameList *OnPurpose = nullptr;
-  std::vector<Jump> Jumps;
-  llvm::SmallVector<const VarDecl *, 8> Declared;
-
-  bool VisitStmt(Stmt *S) {
-    for (const Stmt *C : statementPositions(*S))
-      if (const auto *E = llvm::dyn_cast<Expr>(C))
-        Discarded.insert(ignoreWrappers(E));
-    return true;
-  }
-  bool VisitCoawaitExpr(CoawaitExpr *E) {
-    if (!E->isImplicit())
-      addAwait(E);
-    return true;
-  }
-  bool VisitDependentCoawaitExpr(DependentCoawaitExpr *E) {
-    addAwait(E);
-    return true;
-  }
-  bool VisitCoyieldExpr(CoyieldExpr *) {
-    OtherSuspension = true;
-    return true;
-  }
-  bool VisitVarDecl(VarDecl *VD) {
-    Declared.push_back(VD);
-    if (isLockLocal(*VD))
-      TakesLock = true;
-    return true;
-  }
-  bool VisitCXXMemberCallExpr(CXXMemberCallExpr *MC) {
-    if (isLockCall(*MC))
-      TakesLock = true;
-    return true;
-  }
-  bool VisitCallExpr(CallExpr *Call) {
-    if (const FunctionDecl *Callee = Call->getDirectCallee();
-        Callee && OnPurpose && OnPurpose->matches(*Callee))
-      CallsOnPurpose = true;
-    return true;
-  }
-  bool VisitBreakStmt(BreakStmt *S) {
-    if (NestedLoops == 0 && Switches == 0)
-      Jumps.push_back({S, Conditions});
-    return true;
-  }
-  bool VisitReturnStmt(ReturnStmt *S) { return jump(S); }
-  bool VisitCoreturnStmt(CoreturnStmt *S) { return jump(S); }
-  bool VisitGotoStmt(GotoStmt *S) { return jump(S); }
-  bool VisitCXXThrowExpr(CXXThrowExpr *S) { return jump(S); }
-
-  bool TraverseIfStmt(IfStmt *S) {
-    return withCondition(S->getCond(), [&] { return Base::TraverseIfStmt(S); });
-  }
-  bool TraverseSwitchStmt(SwitchStmt *S) {
-    ++Switches;
-    bool R = withCondition(S->getCond(), [&] { return Base::TraverseSwitchStmt(S); });
-    --Switches;
-    return R;
-  }
-  bool TraverseConditionalOperator(ConditionalOperator *S) {
-    return withCondition(S->getCond(),
-                         [&] { return Base::TraverseConditionalOperator(S); });
-  }
-  bool TraverseCXXTryStmt(CXXTryStmt *S) {
-    ++Tries;
-    bool R = Base::TraverseStmt(S->getTryBlock());
-    --Tries;
-    for (unsigned I = 0; R && I < S->getNumHandlers(); ++I)
-      R = Base::TraverseStmt(S->getHandler(I));
-    return R;
-  }
-#define NESTED_LOOP(CLASS, COND)                                               \
-  bool Traverse##CLASS(CLASS *S) {                                             \
-    ++NestedLoops;                                                             \
-    bool R = withCondition(COND, [&] { return Base::Traverse##CLASS(S); });    \
-    --NestedLoops;                                                             \
-    return R;                                                                  \
-  }
-  NESTED_LOOP(ForStmt, S->getCond())
-  NESTED_LOOP(WhileStmt, S->getCond())
-  NESTED_LOOP(DoStmt, S->getCond())
-  NESTED_LOOP(CXXForRangeStmt, nullptr)
-#undef NESTED_LOOP
-
-private:
-  unsigned NestedLoops = 0, Switches = 0, Tries = 0;
-  llvm::SmallVector<const Expr *, 4> Conditions;
-
-  void addAwait(const Expr *E) {
-    if (NestedLoops)
-      OtherSuspension = true;
-    Awaits.push_back(E);
-    if (Tries)
-      InTry.insert(E);
-  }
-  bool jump(const Stmt *S) {
-    Jumps.push_back({S, Conditions});
-    return true;
-  }
-  template <typename F> bool withCondition(const Expr *Cond, F Body) {
-    if (Cond)
-      Conditions.push_back(Cond);
-    bool R = Body();
-    if (Cond)
-      Conditions.pop_back();
-    return R;
-  }
-};
-
-/// Whether a suspension (co_await, co_yield) is in \p S, own context.
-class SuspensionFinder : public ContextVisitor<SuspensionFinder> {
-public:
-  bool Found = false;
-  bool VisitCoawaitExpr(CoawaitExpr *E) { return !(Found = !E->isImplicit()); }
-  bool VisitDependentCoawaitExpr(DependentCoawaitExpr *) { return !(Found = true); }
-  bool VisitCoyieldExpr(CoyieldExpr *) { return !(Found = true); }
-};
-
-bool suspendsIn(const Stmt *S) {
-  if (!S)
-    return false;
-  SuspensionFinder F;
-  F.TraverseStmt(const_cast<Stmt *>(S));
-  return F.Found;
-}
-
-const Stmt *loopBody(const Stmt &Loop) {
-  if (const auto *F = llvm::dyn_cast<ForStmt>(&Loop))
-    return F->getBody();
-  if (const auto *R = llvm::dyn_cast<CXXForRangeStmt>(&Loop))
-    return R->getBody();
-  if (const auto *W = llvm::dyn_cast<WhileStmt>(&Loop))
-    return W->getBody();
-  if (const auto *D = llvm::dyn_cast<DoStmt>(&Loop))
-    return D->getBody();
-  return nullptr;
-}
-
-/// The written operand of an await (its common expression once transformed).
-const Expr *awaitOperand(const Expr *Await) {
-  if (const auto *A = llvm::dyn_cast<CoawaitExpr>(Await))
-    return A->getOperand();
-  if (const auto *D = llvm::dyn_cast<DependentCoawaitExpr>(Await))
-    return D->getOperand();
-  return nullptr;
-}
-
-/// The call an await starts, when it awaits the result of a call.
-const CallExpr *awaitedCall(const Expr *Await) {
-  const Expr *Op = awaitOperand(Await);
-  return Op ? llvm::dyn_cast<CallExpr>(ignoreWrappers(Op)) : nullptr;
-}
-
-/// The callee's declaration (a lambda's call operator included).
-const FunctionDecl *calleeOf(const CallExpr &Call) {
-  return Call.getDirectCallee();
-}
-
-} // namespace
-
-//===--- The check ------------------------------------------------------------===//
-
-namespace {
 
 /// One coroutine's analysis: finds loops and statement runs and reports.
 class Analysis {
@@ -676,7 +258,8 @@ public:
            const NameList &OnPurpose, unsigned MinConsecutive)
       : Check(Check), FD(FD), Ctx(Ctx), SM(Ctx.getSourceManager()),
         Classifier(Classifier), UserCombinators(UserCombinators),
-        OnPurpose(OnPurpose), MinConsecutive(MinConsecutive) {}
+        OnPurpose(OnPurpose), MinConsecutive(MinConsecutive),
+        Locks(profile().Locks) {}
 
   void run(const Stmt *Body);
 
@@ -689,27 +272,28 @@ private:
   const std::vector<std::pair<NameList, std::string>> &UserCombinators;
   const NameList &OnPurpose;
   const unsigned MinConsecutive;
+  const LockShapes Locks;
   const Stmt *FunctionBody = nullptr;
 
   friend class FunctionScan;
   void checkLoop(const Stmt &Loop);
+  void checkTaskContainer(const Stmt &Loop, const Expr &Await,
+                          const Expr &Operand, const LoopHeader &Header);
   void checkRun(llvm::ArrayRef<const Stmt *> Statements,
                 llvm::ArrayRef<bool> Locked);
 
   SequentialAwaitCheck::Library libraryFor(QualType T) const;
   AwaitableKind taskKind(QualType T) const;
+  bool isTask(QualType T) const;
   bool excludedCallee(const CallExpr &Call) const;
-  bool sharesOrderedObject(const CallExpr &Call, const KeySet &Element,
-                           const KeySet &Declared, bool ResultDiscarded) const;
   const Stmt *creationSite(const VarDecl &Container, const Stmt &Loop,
                            QualType Task) const;
-  std::string text(SourceRange R) const;
   std::string describeCall(const CallExpr &Call) const;
   void reportLoop(const Stmt &Loop, const Expr &Await, const CallExpr &Call,
-                  const LoopBodyScan &Scan);
+                  const LoopBodyFacts &Body);
   std::optional<FixItHint> gatherRewrite(const Stmt &Loop, const Expr &Await,
                                          const CallExpr &Call,
-                                         const LoopBodyScan &Scan) const;
+                                         const LoopBodyFacts &Body) const;
 };
 
 /// Finds the loops of one coroutine and the runs of statements in its
@@ -736,12 +320,12 @@ public:
     return true;
   }
   bool VisitVarDecl(VarDecl *VD) {
-    if (VD->isLocalVarDecl() && isLockLocal(*VD))
+    if (VD->isLocalVarDecl() && A.Locks.isLockLocal(*VD))
       ++Locks;
     return true;
   }
   bool VisitCXXMemberCallExpr(CXXMemberCallExpr *MC) {
-    if (isLockCall(*MC))
+    if (A.Locks.isLockCall(*MC))
       ++Locks;
     return true;
   }
@@ -789,19 +373,21 @@ SequentialAwaitCheck::Library Analysis::libraryFor(QualType T) const {
 /// profile's task types, which asio::awaitable needs).
 AwaitableKind Analysis::taskKind(QualType T) const {
   AwaitableKind K = Classifier.classify(T);
-  if (K && K.Policy == StartPolicy::NotATask)
-    if (const CXXRecordDecl *RD = recordOf(T);
-        RD && profile().ListedTasks.matches(*RD))
-      K.Policy = StartPolicy::Lazy;
-  if (K && K.Policy == StartPolicy::Unknown)
+  if (K && (K.Policy == StartPolicy::NotATask ||
+            K.Policy == StartPolicy::Unknown))
     if (const CXXRecordDecl *RD = recordOf(T);
         RD && profile().ListedTasks.matches(*RD))
       K.Policy = StartPolicy::Lazy;
   return K;
 }
 
+bool Analysis::isTask(QualType T) const {
+  AwaitableKind Kind = taskKind(T);
+  return Kind && Kind.Policy != StartPolicy::NotATask;
+}
+
 bool Analysis::excludedCallee(const CallExpr &Call) const {
-  const FunctionDecl *Callee = calleeOf(Call);
+  const FunctionDecl *Callee = Call.getDirectCallee();
   if (!Callee)
     return false;
   const ProfileLists &P = profile();
@@ -818,65 +404,13 @@ bool Analysis::excludedCallee(const CallExpr &Call) const {
   return false;
 }
 
-/// Whether \p Call acts on one object shared by every iteration: through a
-/// non-const reference or pointer parameter (reads into one buffer, writes to
-/// one socket), or, when its result is discarded, through a non-const member
-/// (appends to one journal, sends on one stream). Order matters there.
-bool Analysis::sharesOrderedObject(const CallExpr &Call, const KeySet &Element,
-                                   const KeySet &Declared,
-                                   bool ResultDiscarded) const {
-  auto Shared = [&](const Expr *E) {
-    const Decl *K = baseKey(E);
-    if (!K)
-      return false;
-    // The element's own object (conns[i], or a body local) is not shared.
-    return !Element.contains(K) && !Declared.contains(K) &&
-           !intersects(readsOf(E), Element);
-  };
-  const FunctionDecl *Callee = calleeOf(Call);
-  unsigned FirstArg = 0;
-  if (const auto *MC = llvm::dyn_cast<CXXMemberCallExpr>(&Call)) {
-    const CXXMethodDecl *MD = MC->getMethodDecl();
-    if (ResultDiscarded && MD && !MD->isConst() && !MD->isStatic() &&
-        Shared(MC->getImplicitObjectArgument()))
-      return true;
-  } else if (const auto *Op = llvm::dyn_cast<CXXOperatorCallExpr>(&Call)) {
-    const auto *MD = llvm::dyn_cast_or_null<CXXMethodDecl>(Callee);
-    if (MD && !MD->isStatic()) {
-      FirstArg = 1;
-      if (ResultDiscarded && !MD->isConst() && Op->getNumArgs() > 0 &&
-          Shared(Op->getArg(0)))
-        return true;
-    }
-  }
-  if (!Callee)
-    return false;
-  for (unsigned I = FirstArg; I < Call.getNumArgs(); ++I) {
-    unsigned P = I - FirstArg;
-    if (P >= Callee->getNumParams())
-      break;
-    QualType T = Callee->getParamDecl(P)->getType();
-    if ((isNonConstLValueRef(T) ||
-         (T->isPointerType() && !T->getPointeeType().isConstQualified())) &&
-        Shared(Call.getArg(I)))
-      return true;
-  }
-  return false;
-}
-
-std::string Analysis::text(SourceRange R) const {
-  return Lexer::getSourceText(CharSourceRange::getTokenRange(R), SM,
-                              Ctx.getLangOpts())
-      .str();
-}
-
 std::string Analysis::describeCall(const CallExpr &Call) const {
   if (const auto *Op = llvm::dyn_cast<CXXOperatorCallExpr>(&Call);
       Op && Op->getOperator() == OO_Call)
     if (const auto *DRE =
             llvm::dyn_cast<DeclRefExpr>(Op->getArg(0)->IgnoreParenImpCasts()))
       return DRE->getDecl()->getNameAsString();
-  if (const FunctionDecl *Callee = calleeOf(Call))
+  if (const FunctionDecl *Callee = Call.getDirectCallee())
     return plainQualifiedName(*Callee);
   return "the call";
 }
@@ -936,160 +470,105 @@ const Stmt *Analysis::creationSite(const VarDecl &Container, const Stmt &Loop,
   return nullptr;
 }
 
-void Analysis::checkLoop(const Stmt &Loop) {
-  const Stmt *Body = loopBody(Loop);
-  if (!Body)
-    return;
-  // What the loop's header reads, and which variables change per iteration.
-  KeySet HeaderReads, Element;
-  const VarDecl *LoopVar = nullptr;
-  const Expr *RangeInit = nullptr;
-  if (const auto *F = llvm::dyn_cast<ForStmt>(&Loop)) {
-    if (suspendsIn(F->getCond()) || suspendsIn(F->getInc()) ||
-        suspendsIn(F->getConditionVariableDeclStmt()))
-      return;
-    for (const Stmt *S : {static_cast<const Stmt *>(F->getCond()),
-                          static_cast<const Stmt *>(F->getInc()),
-                          static_cast<const Stmt *>(F->getConditionVariableDeclStmt())})
-      for (const Decl *K : readsOf(S))
-        HeaderReads.insert(K);
-    WriteCollector Inc;
-    if (F->getInc())
-      Inc.TraverseStmt(const_cast<Expr *>(F->getInc()));
-    Element = Inc.Out;
-  } else if (const auto *R = llvm::dyn_cast<CXXForRangeStmt>(&Loop)) {
-    LoopVar = R->getLoopVariable();
-    RangeInit = R->getRangeInit();
-    if (R->getCoawaitLoc().isValid() || suspendsIn(RangeInit))
-      return;
-    // Walking a generator: each element is produced on demand.
-    if (const CXXRecordDecl *RD = recordOf(RangeInit->getType());
-        RD && (hasMemberNamed(*RD, "promise_type") || taskKind(RangeInit->getType())))
-      return;
-    HeaderReads = readsOf(RangeInit);
-    Element.insert(LoopVar);
-  } else {
-    const Expr *Cond = llvm::isa<WhileStmt>(Loop)
-                           ? llvm::cast<WhileStmt>(Loop).getCond()
-                           : llvm::cast<DoStmt>(Loop).getCond();
-    if (suspendsIn(Cond))
-      return;
-    HeaderReads = readsOf(Cond);
-  }
-
-  LoopBodyScan Scan;
-  Scan.OnPurpose = &OnPurpose;
-  Scan.TraverseStmt(const_cast<Stmt *>(Body));
-  if (Scan.OtherSuspension || Scan.TakesLock || Scan.CallsOnPurpose ||
-      Scan.Awaits.size() != 1)
-    return;
-  const Expr &Await = *Scan.Awaits.front();
-  // Loops left on a result (a search, a retry) or left at all after the await.
-  KeySet Declared;
-  for (const VarDecl *VD : Scan.Declared)
-    Declared.insert(VD);
-  if (LoopVar)
-    Declared.insert(LoopVar);
-
-  const Expr *Operand = ignoreWrappers(awaitOperand(&Await));
-  // A call that creates the awaited task (not an element access: ts[i]).
+/// The call that creates the awaited task (not an element access: ts[i]).
+const CallExpr *createdTask(const Expr &Await) {
   const CallExpr *Call = awaitedCall(&Await);
   if (Call && (!Call->isPRValue() ||
                (llvm::isa<CXXOperatorCallExpr>(Call) &&
                 llvm::cast<CXXOperatorCallExpr>(Call)->getOperator() ==
                     OO_Subscript)))
-    Call = nullptr;
-  WriteCollector Writes;
-  Writes.Skip = Call;
-  Writes.TraverseStmt(const_cast<Stmt *>(Body));
-  KeySet Carried; // written in one iteration, alive in the next
-  for (const Decl *K : Writes.Out)
-    if (!Declared.contains(K))
-      Carried.insert(K);
-  for (const Jump &J : Scan.Jumps) {
-    if (!SM.isBeforeInTranslationUnit(J.S->getBeginLoc(), Await.getBeginLoc()))
-      return;
-    for (const Expr *Cond : J.Conditions)
-      if (intersects(readsOf(Cond), Carried))
-        return;
-  }
-  if (intersects(HeaderReads, Carried))
-    return;
-  if (Element.empty())
-    return;
+    return nullptr;
+  return Call;
+}
 
-  // What the awaited operation reads, through the locals of the body that it
-  // uses (their initialisers run in the same iteration).
-  KeySet Reads = readsOf(awaitOperand(&Await));
-  for (bool Grew = true; Grew;) {
-    Grew = false;
-    for (const VarDecl *VD : Scan.Declared)
-      if (Reads.contains(VD) && VD->getInit())
-        for (const Decl *K : readsOf(VD->getInit()))
-          Grew |= Reads.insert(K).second;
-  }
-  if (!intersects(Reads, Element) || intersects(Reads, Carried))
+void Analysis::checkLoop(const Stmt &Loop) {
+  const Stmt *Body = loopBody(Loop);
+  if (!Body)
     return;
-
-  if (!Call) {
-    // Form 2: the elements of a container of lazy tasks, awaited in turn.
-    const Decl *ContainerKey = nullptr;
-    if (const auto *DRE = llvm::dyn_cast<DeclRefExpr>(Operand);
-        DRE && LoopVar && keyOf(DRE->getDecl()) == LoopVar)
-      ContainerKey = baseKey(RangeInit);
-    else if (llvm::isa<ArraySubscriptExpr, CXXOperatorCallExpr,
-                       CXXMemberCallExpr>(Operand))
-      ContainerKey = baseKey(Operand);
-    const auto *Container = llvm::dyn_cast_or_null<VarDecl>(ContainerKey);
-    if (!Container || !Container->isLocalVarDecl())
-      return;
-    QualType Task = Operand->getType();
-    if (taskKind(Task).Policy != StartPolicy::Lazy)
-      return;
-    const Stmt *Created = creationSite(*Container, Loop, Task.getUnqualifiedType());
-    if (!Created)
-      return;
-    SequentialAwaitCheck::Library Lib = libraryFor(Task);
-    Check.diag(Await.getBeginLoc(),
-               "the lazy tasks in '%0' are awaited one at a time, so they run "
-               "one after another (a lazy task starts only when awaited): "
-               "await them together with %1")
-        << Container->getName()
-        << (Lib.Range.empty() ? "the library's when_all/gather combinator"
-                              : "'" + Lib.Range + "'");
-    Check.diag(Created->getBeginLoc(), "the tasks are created here",
-               DiagnosticIDs::Note);
+  std::optional<LoopHeader> Header = loopHeader(Loop);
+  if (!Header)
     return;
-  }
-
+  // Walking a generator: each element is produced on demand.
+  if (Header->RangeInit)
+    if (const CXXRecordDecl *RD = recordOf(Header->RangeInit->getType());
+        RD && (hasMemberNamed(*RD, "promise_type") ||
+               taskKind(Header->RangeInit->getType())))
+      return;
+  LoopBodyFacts Facts = scanLoopBody(*Body, Locks, OnPurpose);
+  if (Facts.OtherSuspension || Facts.TakesLock || Facts.CallsOnPurpose ||
+      Facts.Awaits.size() != 1)
+    return;
+  const Expr &Await = *Facts.Awaits.front();
+  KeySet Declared;
+  Declared.insert(Facts.Declared.begin(), Facts.Declared.end());
+  if (Header->LoopVar)
+    Declared.insert(Header->LoopVar);
+  // Independent iterations: nothing written in one is read by the next's
+  // header or await, and the loop is not left on a result (a search, a
+  // retry) or at all after the await.
+  const CallExpr *Call = createdTask(Await);
+  KeySet Carried = carriedState(*Body, Call, Declared);
+  if (leftOnCarriedState(Facts, Await, Carried, SM) ||
+      intersects(Header->Reads, Carried) || Header->Element.empty())
+    return;
+  KeySet Reads = readsThroughLocals(awaitOperand(&Await), Facts.Declared);
+  if (!intersects(Reads, Header->Element) || intersects(Reads, Carried))
+    return;
+  if (!Call)
+    return checkTaskContainer(Loop, Await, *ignoreWrappers(awaitOperand(&Await)),
+                              *Header);
   // Form 1: one call per element.
-  if (excludedCallee(*Call))
-    return;
-  AwaitableKind Kind = taskKind(Call->getType());
-  if (!Kind || Kind.Policy == StartPolicy::NotATask)
+  if (excludedCallee(*Call) || !isTask(Call->getType()))
     return;
   const bool ResultDiscarded =
-      Await.getType()->isVoidType() || Scan.Discarded.contains(&Await) ||
-      Scan.Discarded.contains(ignoreWrappers(&Await));
-  if (sharesOrderedObject(*Call, Element, Declared, ResultDiscarded))
+      Await.getType()->isVoidType() || Facts.Discarded.contains(&Await) ||
+      Facts.Discarded.contains(ignoreWrappers(&Await));
+  if (actsOnSharedObject(*Call, Header->Element, Declared, ResultDiscarded))
     return;
-  reportLoop(Loop, Await, *Call, Scan);
+  reportLoop(Loop, Await, *Call, Facts);
+}
+
+/// Form 2: the elements of a container of lazy tasks, awaited in turn.
+void Analysis::checkTaskContainer(const Stmt &Loop, const Expr &Await,
+                                  const Expr &Operand,
+                                  const LoopHeader &Header) {
+  const Decl *ContainerKey = nullptr;
+  if (const auto *DRE = llvm::dyn_cast<DeclRefExpr>(&Operand);
+      DRE && Header.LoopVar && keyOf(DRE->getDecl()) == Header.LoopVar)
+    ContainerKey = baseKey(Header.RangeInit);
+  else if (llvm::isa<ArraySubscriptExpr, CXXOperatorCallExpr,
+                     CXXMemberCallExpr>(Operand))
+    ContainerKey = baseKey(&Operand);
+  const auto *Container = llvm::dyn_cast_or_null<VarDecl>(ContainerKey);
+  if (!Container || !Container->isLocalVarDecl())
+    return;
+  QualType Task = Operand.getType();
+  if (taskKind(Task).Policy != StartPolicy::Lazy)
+    return;
+  const Stmt *Created = creationSite(*Container, Loop, Task.getUnqualifiedType());
+  if (!Created)
+    return;
+  Check.diag(Await.getBeginLoc(),
+             "the lazy tasks in '%0' are awaited one at a time, so they run "
+             "one after another (a lazy task starts only when awaited): "
+             "await them together with %1")
+      << Container->getName() << combinatorWords(libraryFor(Task).Range);
+  Check.diag(Created->getBeginLoc(), "the tasks are created here",
+             DiagnosticIDs::Note);
 }
 
 void Analysis::reportLoop(const Stmt &Loop, const Expr &Await,
-                          const CallExpr &Call, const LoopBodyScan &Scan) {
+                          const CallExpr &Call, const LoopBodyFacts &Body) {
   SequentialAwaitCheck::Library Lib = libraryFor(Call.getType());
   std::string Per = "iteration";
   if (const auto *R = llvm::dyn_cast<CXXForRangeStmt>(&Loop)) {
     const Expr *Range = R->getRangeInit()->IgnoreParenImpCasts();
-    std::string Spelled = text(Range->getSourceRange());
+    std::string Spelled = sourceText(Range->getSourceRange(), Ctx);
     Per = Spelled.empty() || Spelled.size() > 40 || Range->getBeginLoc().isMacroID()
               ? "element of the range"
               : "element of '" + Spelled + "'";
   }
-  std::string Combinator =
-      Lib.Range.empty() ? "the library's when_all/gather combinator"
-                        : "'" + Lib.Range + "'";
+  std::string Combinator = combinatorWords(Lib.Range);
   Check.diag(Await.getBeginLoc(),
              "'%0' is awaited once per %1, one after another; the calls are "
              "independent: run them concurrently with %2")
@@ -1102,7 +581,7 @@ void Analysis::reportLoop(const Stmt &Loop, const Expr &Await,
                 Lib.Bounded + "'";
   std::optional<FixItHint> Fix;
   if (Lib.Aio)
-    Fix = gatherRewrite(Loop, Await, Call, Scan);
+    Fix = gatherRewrite(Loop, Await, Call, Body);
   if (Fix) {
     Check.diag(Loop.getBeginLoc(),
                "collect the tasks and await them together with %0; it starts "
@@ -1118,32 +597,34 @@ void Analysis::reportLoop(const Stmt &Loop, const Expr &Await,
   }
 }
 
-/// The mechanical rewrite for aio: collect the tasks in a vector, then
-/// `co_await aio::gather(std::move(tasks))`. Only for a body that is the
-/// await alone or `sink.push_back(co_await call)`, a call that cannot dangle
-/// (parameters by value, or references to storage that outlives the loop),
-/// and no macros.
-std::optional<FixItHint>
-Analysis::gatherRewrite(const Stmt &Loop, const Expr &Await,
-                        const CallExpr &Call, const LoopBodyScan &Scan) const {
-  SourceLocation HeaderEnd;
-  SourceLocation ForLoc;
+/// A loop the aio rewrite applies to: a for or range-for whose body is the
+/// await alone or `sink.push_back(co_await call)`, outside macros and try.
+struct GatherShape {
+  SourceLocation ForLoc, HeaderEnd;
   const VarDecl *LoopVar = nullptr;
+  bool Braced = false;
+  const Expr *Sink = nullptr; ///< the container the results go to
+  llvm::StringRef SinkMethod;
+};
+
+std::optional<GatherShape> gatherShape(const Stmt &Loop, const Expr &Await,
+                                       const LoopBodyFacts &Facts) {
+  GatherShape G;
   if (const auto *F = llvm::dyn_cast<ForStmt>(&Loop)) {
-    ForLoc = F->getForLoc();
-    HeaderEnd = F->getRParenLoc();
+    G.ForLoc = F->getForLoc();
+    G.HeaderEnd = F->getRParenLoc();
   } else if (const auto *R = llvm::dyn_cast<CXXForRangeStmt>(&Loop)) {
-    ForLoc = R->getForLoc();
-    HeaderEnd = R->getRParenLoc();
-    LoopVar = R->getLoopVariable();
+    G.ForLoc = R->getForLoc();
+    G.HeaderEnd = R->getRParenLoc();
+    G.LoopVar = R->getLoopVariable();
   } else {
     return std::nullopt;
   }
   if (Loop.getBeginLoc().isMacroID() || Loop.getEndLoc().isMacroID() ||
-      Scan.InTry.contains(&Await))
+      Facts.InTry.contains(&Await))
     return std::nullopt;
   const Stmt *Body = loopBody(Loop);
-  const bool Braced = llvm::isa<CompoundStmt>(Body);
+  G.Braced = llvm::isa<CompoundStmt>(Body);
   if (const auto *CS = llvm::dyn_cast<CompoundStmt>(Body)) {
     if (CS->size() != 1)
       return std::nullopt;
@@ -1153,31 +634,34 @@ Analysis::gatherRewrite(const Stmt &Loop, const Expr &Await,
   if (!BodyExpr)
     return std::nullopt;
   const Expr *Top = ignoreWrappers(BodyExpr);
-  const Expr *Sink = nullptr;
-  llvm::StringRef SinkMethod;
-  if (Top != &Await) {
-    const auto *MC = llvm::dyn_cast<CXXMemberCallExpr>(Top);
-    const CXXMethodDecl *MD = MC ? MC->getMethodDecl() : nullptr;
-    if (!MD || MC->getNumArgs() != 1 || ignoreWrappers(MC->getArg(0)) != &Await ||
-        (!isNamed(*MD, "push_back") && !isNamed(*MD, "emplace_back")))
-      return std::nullopt;
-    const auto *Obj = llvm::dyn_cast<DeclRefExpr>(
-        MC->getImplicitObjectArgument()->IgnoreParenImpCasts());
-    if (!Obj || llvm::is_contained(Scan.Declared, Obj->getDecl()) ||
-        Obj->getDecl() == LoopVar)
-      return std::nullopt;
-    Sink = Obj;
-    SinkMethod = MD->getName();
-  }
-  // The tasks outlive the iteration that creates them: nothing they refer
-  // to may die with it.
-  const FunctionDecl *Callee = calleeOf(Call);
-  if (!Callee || llvm::isa<CXXOperatorCallExpr>(Call))
+  if (Top == &Await)
+    return G;
+  const auto *MC = llvm::dyn_cast<CXXMemberCallExpr>(Top);
+  const CXXMethodDecl *MD = MC ? MC->getMethodDecl() : nullptr;
+  if (!MD || MC->getNumArgs() != 1 || ignoreWrappers(MC->getArg(0)) != &Await ||
+      (!isNamed(*MD, "push_back") && !isNamed(*MD, "emplace_back")))
     return std::nullopt;
+  const auto *Obj = llvm::dyn_cast<DeclRefExpr>(
+      MC->getImplicitObjectArgument()->IgnoreParenImpCasts());
+  if (!Obj || llvm::is_contained(Facts.Declared, Obj->getDecl()) ||
+      Obj->getDecl() == G.LoopVar)
+    return std::nullopt;
+  G.Sink = Obj;
+  G.SinkMethod = MD->getName();
+  return G;
+}
+
+/// Whether the tasks can outlive the iteration that creates them: nothing
+/// they refer to (the object, reference and pointer arguments) dies with it.
+bool outlivesIteration(const CallExpr &Call, const LoopBodyFacts &Facts,
+                       const VarDecl *LoopVar) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (!Callee || llvm::isa<CXXOperatorCallExpr>(Call))
+    return false;
   if (const auto *MC = llvm::dyn_cast<CXXMemberCallExpr>(&Call)) {
     const Decl *Obj = baseKey(MC->getImplicitObjectArgument());
-    if (!Obj || llvm::is_contained(Scan.Declared, Obj) || Obj == LoopVar)
-      return std::nullopt;
+    if (!Obj || llvm::is_contained(Facts.Declared, Obj) || Obj == LoopVar)
+      return false;
   }
   for (unsigned I = 0; I < Call.getNumArgs() && I < Callee->getNumParams(); ++I) {
     QualType T = Callee->getParamDecl(I)->getType();
@@ -1186,73 +670,53 @@ Analysis::gatherRewrite(const Stmt &Loop, const Expr &Await,
     const Expr *Arg = Call.getArg(I)->IgnoreParenImpCasts();
     const auto *DRE = llvm::dyn_cast<DeclRefExpr>(Arg);
     const auto *VD = DRE ? llvm::dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
-    if (!VD || llvm::is_contained(Scan.Declared, VD))
-      return std::nullopt;
+    if (!VD || llvm::is_contained(Facts.Declared, VD))
+      return false;
     if (VD == LoopVar && !VD->getType()->isReferenceType())
-      return std::nullopt;
+      return false;
   }
-  // Fresh names: nothing in the function is called that.
-  llvm::StringSet<> Used;
-  struct Names : RecursiveASTVisitor<Names> {
-    llvm::StringSet<> *Out;
-    bool VisitNamedDecl(NamedDecl *D) {
-      if (D->getDeclName().isIdentifier())
-        Out->insert(D->getName());
-      return true;
-    }
-    bool VisitDeclRefExpr(DeclRefExpr *E) {
-      if (E->getDecl()->getDeclName().isIdentifier())
-        Out->insert(E->getDecl()->getName());
-      return true;
-    }
-  } N;
-  N.Out = &Used;
-  N.TraverseStmt(const_cast<Stmt *>(FunctionBody));
-  for (const ParmVarDecl *P : FD.parameters())
-    Used.insert(P->getName());
-  auto Fresh = [&](llvm::StringRef Base) {
-    std::string Name = Base.str();
-    for (unsigned I = 2; Used.contains(Name); ++I)
-      Name = Base.str() + std::to_string(I);
-    Used.insert(Name);
-    return Name;
-  };
-  std::string Tasks = Fresh("tasks"), Result = Fresh("result");
+  return true;
+}
+
+/// The mechanical rewrite for aio: collect the tasks in a vector, then
+/// `co_await aio::gather(std::move(tasks))`. Only for a loop of the
+/// GatherShape whose tasks can outlive their iteration.
+std::optional<FixItHint>
+Analysis::gatherRewrite(const Stmt &Loop, const Expr &Await,
+                        const CallExpr &Call, const LoopBodyFacts &Facts) const {
+  std::optional<GatherShape> G = gatherShape(Loop, Await, Facts);
+  if (!G || !outlivesIteration(Call, Facts, G->LoopVar))
+    return std::nullopt;
+  llvm::StringSet<> Used = namesUsedIn(FD, FunctionBody);
+  std::string Tasks = freshName("tasks", Used), Result = freshName("result", Used);
 
   PrintingPolicy Policy(Ctx.getLangOpts());
   Policy.SuppressUnwrittenScope = true;
   std::string TaskType = TypeName::getFullyQualifiedName(
       Call.getType().getUnqualifiedType(), Ctx, Policy);
-  std::string Header = text({ForLoc, HeaderEnd});
-  std::string CallText = text(Call.getSourceRange());
-  if (Header.empty() || CallText.empty() || TaskType.empty())
+  std::string Header = sourceText({G->ForLoc, G->HeaderEnd}, Ctx);
+  std::string CallText = sourceText(Call.getSourceRange(), Ctx);
+  std::optional<std::string> Indent = lineIndent(G->ForLoc, SM);
+  if (Header.empty() || CallText.empty() || TaskType.empty() || !Indent)
     return std::nullopt;
-  // Indentation of the loop's line.
-  auto [FileID, Offset] = SM.getDecomposedLoc(SM.getSpellingLoc(ForLoc));
-  llvm::StringRef Buffer = SM.getBufferData(FileID);
-  size_t LineStart = Buffer.rfind('\n', Offset);
-  LineStart = LineStart == llvm::StringRef::npos ? 0 : LineStart + 1;
-  llvm::StringRef Indent = Buffer.slice(LineStart, Offset);
-  if (Indent.find_first_not_of(" \t") != llvm::StringRef::npos)
-    return std::nullopt;
-  std::string Step = Indent.str() + "  ";
+  std::string Step = *Indent + "  ";
   std::string Out;
   llvm::raw_string_ostream OS(Out);
   OS << "std::vector<" << TaskType << "> " << Tasks << ";\n"
-     << Indent << Header << "\n"
+     << *Indent << Header << "\n"
      << Step << Tasks << ".push_back(" << CallText << ");\n"
-     << Indent;
+     << *Indent;
   std::string Gathered = "co_await aio::gather(std::move(" + Tasks + "))";
-  if (Sink)
+  if (G->Sink)
     OS << "for (auto &" << Result << " : " << Gathered << ")\n"
-       << Step << text(Sink->getSourceRange()) << "." << SinkMethod
-       << "(std::move(" << Result << "))";
+       << Step << sourceText(G->Sink->getSourceRange(), Ctx) << "."
+       << G->SinkMethod << "(std::move(" << Result << "))";
   else
     OS << Gathered;
-  if (Braced)
-    OS << ";";
   // Without braces the body's own ';' (not part of the loop) ends the last
   // statement.
+  if (G->Braced)
+    OS << ";";
   return FixItHint::CreateReplacement(
       CharSourceRange::getTokenRange(Loop.getBeginLoc(), Loop.getEndLoc()),
       OS.str());
@@ -1262,15 +726,10 @@ Analysis::gatherRewrite(const Stmt &Loop, const Expr &Await,
 /// nothing an earlier statement of the run declared or wrote.
 void Analysis::checkRun(llvm::ArrayRef<const Stmt *> Statements,
                         llvm::ArrayRef<bool> Locked) {
-  struct Member {
-    const Expr *Await;
-    const CallExpr *Call;
-  };
-  llvm::SmallVector<Member, 8> Run;
+  llvm::SmallVector<AwaitStatement, 8> Run;
   KeySet Produced; // declared or written by the run so far
   auto Flush = [&] {
     if (Run.size() >= MinConsecutive && Run.size() >= 2) {
-      SequentialAwaitCheck::Library Lib = libraryFor(Run.front().Call->getType());
       std::string Names;
       for (size_t I = 0; I < Run.size(); ++I)
         Names += (I == 0 ? "'" : I + 1 == Run.size() ? "' and '" : "', '") +
@@ -1280,62 +739,26 @@ void Analysis::checkRun(llvm::ArrayRef<const Stmt *> Statements,
                  "%0 independent calls are awaited one after another (%1); run "
                  "them concurrently with %2")
           << static_cast<unsigned>(Run.size()) << Names
-          << (Lib.Tuple.empty() ? "the library's when_all/gather combinator"
-                                : "'" + Lib.Tuple + "'");
+          << combinatorWords(libraryFor(Run.front().Call->getType()).Tuple);
     }
     Run.clear();
     Produced.clear();
   };
   for (size_t I = 0; I < Statements.size(); ++I) {
-    const Stmt *S = Statements[I];
-    const Expr *Await = nullptr;
-    KeySet Declares;
-    if (const auto *DS = llvm::dyn_cast<DeclStmt>(S)) {
-      if (DS->isSingleDecl())
-        if (const auto *VD = llvm::dyn_cast<VarDecl>(DS->getSingleDecl());
-            VD && VD->getInit()) {
-          Await = ignoreWrappers(VD->getInit());
-          Declares.insert(VD);
-        }
-    } else if (const auto *E = llvm::dyn_cast<Expr>(S)) {
-      Await = ignoreWrappers(E);
-      if (const auto *BO = llvm::dyn_cast<BinaryOperator>(Await);
-          BO && BO->getOpcode() == BO_Assign)
-        Await = ignoreWrappers(BO->getRHS());
-      else if (const auto *Op = llvm::dyn_cast<CXXOperatorCallExpr>(Await);
-               Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2)
-        Await = ignoreWrappers(Op->getArg(1));
-    }
-    const CallExpr *Call =
-        Await && llvm::isa<CoawaitExpr>(Await) &&
-                !llvm::cast<CoawaitExpr>(Await)->isImplicit()
-            ? awaitedCall(Await)
-            : nullptr;
-    if (Call && !Call->isPRValue())
-      Call = nullptr;
-    bool Candidate = Call && !Locked[I] && !excludedCallee(*Call);
-    if (Candidate) {
-      AwaitableKind Kind = taskKind(Call->getType());
-      Candidate = Kind && Kind.Policy != StartPolicy::NotATask &&
-                  !suspendsIn(Call) &&
-                  !sharesOrderedObject(*Call, KeySet(), KeySet(),
-                                       Await->getType()->isVoidType() ||
-                                           ignoreWrappers(llvm::dyn_cast<Expr>(S)) ==
-                                               Await);
-    }
-    if (!Candidate) {
+    AwaitStatement A = awaitStatement(*Statements[I]);
+    if (!A.Call || Locked[I] || excludedCallee(*A.Call) ||
+        !isTask(A.Call->getType()) || suspendsIn(A.Call) ||
+        actsOnSharedObject(*A.Call, KeySet(), KeySet(), A.ResultDiscarded)) {
       Flush();
       continue;
     }
-    if (intersects(readsOf(Call), Produced))
+    if (intersects(readsOf(A.Call), Produced))
       Flush();
-    Run.push_back({Await, Call});
-    WriteCollector W;
-    W.TraverseStmt(const_cast<Stmt *>(S));
-    for (const Decl *K : W.Out)
+    Run.push_back(A);
+    for (const Decl *K : writesOf(Statements[I]))
       Produced.insert(K);
-    for (const Decl *K : Declares)
-      Produced.insert(K);
+    if (A.Declares)
+      Produced.insert(A.Declares);
   }
   Flush();
 }
