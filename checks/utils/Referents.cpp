@@ -59,6 +59,9 @@ Referent referentOf(const Expr *Arg, QualType ParamType) {
     } else if (const auto *Member = llvm::dyn_cast<MemberExpr>(E)) {
       if (Member->isArrow() || !llvm::isa<FieldDecl>(Member->getMemberDecl()))
         return {};
+      // A reference member refers elsewhere: not to the object holding it.
+      if (Member->getMemberDecl()->getType()->isReferenceType())
+        return {};
       E = Member->getBase();
     } else if (const auto *Unary = llvm::dyn_cast<UnaryOperator>(E)) {
       if (Unary->getOpcode() != UO_AddrOf || !ParamType->isPointerType())

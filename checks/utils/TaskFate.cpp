@@ -71,6 +71,16 @@ void TaskFate::record(Kind NewK, const NamedDecl *NewTarget, SourceLocation At) 
 
 void TaskFate::storeInto(const Expr *LHS, SourceLocation At) {
   LHS = LHS->IgnoreParenImpCasts();
+  // results[i] = task: the element lives as long as the container.
+  for (;;) {
+    if (const auto *Sub = llvm::dyn_cast<ArraySubscriptExpr>(LHS))
+      LHS = Sub->getBase()->IgnoreParenImpCasts();
+    else if (const auto *Op = llvm::dyn_cast<CXXOperatorCallExpr>(LHS);
+             Op && Op->getOperator() == OO_Subscript && Op->getNumArgs() == 2)
+      LHS = Op->getArg(0)->IgnoreParenImpCasts();
+    else
+      break;
+  }
   if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(LHS))
     if (const auto *VD = llvm::dyn_cast<VarDecl>(Ref->getDecl())) {
       if (VD->hasLocalStorage() && !VD->getType()->isReferenceType()) {

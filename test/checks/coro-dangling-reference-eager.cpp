@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <string>
+#include <vector>
 #include "asio.h"
 #include "cobalt.h"
 #include "seastar_coroutine.h"
@@ -110,3 +111,36 @@ void accept(asio::io_context &io) {
     co_return;
   }, asio::detached);
 }
+
+// A task assigned to an element of a local container lives as long as the
+// container: a local of the same scope outlives it (results are joined).
+seastar::future<> add_to(int &counter) {
+  co_await seastar::sleep(1ms);
+  ++counter;
+}
+void join_all(std::vector<seastar::future<>> &results);
+void subscript_holder() {
+  int counter = 0;
+  std::vector<seastar::future<>> results;
+  results[0] = add_to(counter);
+  results[1] = add_to(counter);
+  join_all(results);
+}
+std::vector<seastar::future<>> *outer_results();
+void subscript_elsewhere() {
+  int counter = 0;
+  (*outer_results())[0] = add_to(counter);
+  // CHECK-MESSAGES: :[[@LINE-1]]:34: warning: 'counter' bound to parameter 'counter' of coroutine 'add_to' is destroyed when 'subscript_elsewhere' returns, but the task is stored in another object
+}
+
+// A reference member of an object passed by value refers to the caller's
+// object, not to the copy.
+struct scheduler_ref {
+  explicit scheduler_ref(int &s) : target(s) {}
+  int &target;
+};
+seastar::future<> run_on(int &target) {
+  co_await seastar::sleep(1ms);
+  ++target;
+}
+seastar::future<> via(scheduler_ref ref) { return run_on(ref.target); }
