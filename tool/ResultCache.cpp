@@ -28,18 +28,6 @@ namespace {
 /// Bump when the entry format or the meaning of a key changes.
 constexpr int FormatVersion = 1;
 
-std::string hashBytes(llvm::StringRef Bytes) {
-  return llvm::toHex(llvm::BLAKE3::hash(llvm::arrayRefFromStringRef(Bytes)),
-                     /*LowerCase=*/true);
-}
-
-/// The content hash of \p Path as hashBytes makes it; "" if unreadable.
-std::string hashFile(const llvm::Twine &Path) {
-  auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
-                                            /*RequiresNullTerminator=*/false);
-  return Buffer ? hashBytes((*Buffer)->getBuffer()) : "";
-}
-
 int64_t nanoseconds(llvm::sys::TimePoint<> T) {
   return std::chrono::duration_cast<std::chrono::nanoseconds>(
              T.time_since_epoch())
@@ -101,7 +89,7 @@ public:
                 const llvm::vfs::Status &S) {
     if (!Read.insert(Path).second)
       return;
-    InputFile In{Path, hashBytes(Bytes), Bytes.size(), 0};
+    InputFile In{Path, bytesHash(Bytes), Bytes.size(), 0};
     int64_t Modified = nanoseconds(S.getLastModificationTime());
     int64_t Now = nanoseconds(std::chrono::system_clock::now());
     if (S.getSize() == Bytes.size() && Now - Modified > TrustAfterNs)
@@ -150,7 +138,7 @@ bool unchanged(const InputFile &In) {
   if (In.ModifiedNs && S.getSize() == In.Size &&
       nanoseconds(S.getLastModificationTime()) == In.ModifiedNs)
     return true;
-  return hashFile(In.Path) == In.Hash;
+  return contentHash(In.Path) == In.Hash;
 }
 
 /// Writes \p Text to \p Path through a temporary file in the same directory
@@ -254,7 +242,7 @@ ResultCache::ResultCache(CacheOptions O,
   // change what a run reports, and the environment the compiler reads.
   llvm::BLAKE3 H;
   H.update(std::to_string(FormatVersion) + "\n" COROLINT_VERSION "\n");
-  H.update(hashFile(Executable) + "\n");
+  H.update(contentHash(Executable) + "\n");
   H.update(Run.ApplyAnyFix ? "fix-notes\n" : "\n");
   for (const char *Var : {"CPATH", "C_INCLUDE_PATH", "CPLUS_INCLUDE_PATH"})
     H.update(std::string(Var) + "=" +
@@ -272,7 +260,7 @@ std::string ResultCache::key(const std::string &File) const {
   llvm::BLAKE3 H;
   H.update(Fixed);
   H.update(File + "\n");
-  H.update(hashFile(File) + "\n");
+  H.update(contentHash(File) + "\n");
   for (const clang::tooling::CompileCommand &C : DB.getCompileCommands(File)) {
     H.update(C.Directory + "\n" + C.Filename + "\n");
     for (const std::string &Arg : C.CommandLine)

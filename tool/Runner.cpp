@@ -7,7 +7,7 @@
 #include "Worker.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/MemoryBuffer.h"
-#include "llvm/Support/SHA256.h"
+#include "llvm/Support/BLAKE3.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/VirtualFileSystem.h"
@@ -67,13 +67,15 @@ std::string parseFailure(const std::vector<ClangTidyError> &Diagnostics) {
 
 } // namespace
 
-std::string contentHash(llvm::StringRef File) {
+std::string bytesHash(llvm::StringRef Bytes) {
+  return llvm::toHex(llvm::BLAKE3::hash(llvm::arrayRefFromStringRef(Bytes)),
+                     /*LowerCase=*/true);
+}
+
+std::string contentHash(const llvm::Twine &File) {
   auto Buffer = llvm::MemoryBuffer::getFile(File, /*IsText=*/false,
                                             /*RequiresNullTerminator=*/false);
-  if (!Buffer)
-    return "";
-  return llvm::toHex(llvm::SHA256::hash(llvm::arrayRefFromStringRef(
-      (*Buffer)->getBuffer())));
+  return Buffer ? bytesHash((*Buffer)->getBuffer()) : "";
 }
 
 UnitResult analyseUnit(const std::string &File,

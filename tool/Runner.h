@@ -14,6 +14,7 @@
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/ADT/Twine.h"
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -82,8 +83,11 @@ struct UnitResult {
   bool FromCache = false;
 };
 
-/// The content hash UnitResult::ContentHashes holds ("" if unreadable).
-std::string contentHash(llvm::StringRef File);
+/// The hash of \p Bytes that every content hash of the driver is (the
+/// ContentHashes of a UnitResult, the result cache's manifests).
+std::string bytesHash(llvm::StringRef Bytes);
+/// bytesHash of \p File's content ("" if unreadable).
+std::string contentHash(const llvm::Twine &File);
 
 struct FailureDetail {
   std::string Reproduce, StderrExcerpt;
