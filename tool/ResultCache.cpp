@@ -259,8 +259,9 @@ ResultCache::ResultCache(CacheOptions O,
 std::string ResultCache::key(const std::string &File) const {
   llvm::BLAKE3 H;
   H.update(Fixed);
+  // Not the file's content: the manifest holds it like every other file
+  // the analysis read, so a lookup does not read and hash it twice.
   H.update(File + "\n");
-  H.update(contentHash(File) + "\n");
   for (const clang::tooling::CompileCommand &C : DB.getCompileCommands(File)) {
     H.update(C.Directory + "\n" + C.Filename + "\n");
     for (const std::string &Arg : C.CommandLine)

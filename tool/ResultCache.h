@@ -2,10 +2,10 @@
 //
 // A direct-mode result cache, like ccache's: a translation unit's result
 // (its UnitResult) is stored under a key made of everything that decides it
-// apart from the headers: this corolint executable, the file's effective
-// clang-tidy configuration and line filter, its compile command and the
-// content of the main file. Next to the result the cache keeps the manifest:
-// every file the analysis read, with a hash of the bytes it read, and every
+// apart from what it reads: this corolint executable, the file's effective
+// clang-tidy configuration and line filter, and its compile command. Next to
+// the result the cache keeps the manifest: every file the analysis read (the
+// main file too), with a hash of the bytes it read, and every
 // file it looked for and did not find (an include path entry searched before
 // the one that had the header). A later run with the same key re-checks only
 // the manifest, by size and modification time first and by content when
