@@ -60,7 +60,8 @@ llvm::Expected<Baseline> readBaseline(llvm::StringRef Path) {
   return B;
 }
 
-size_t subtractBaseline(std::vector<Finding> &Findings, Baseline B) {
+size_t subtractBaseline(std::vector<Finding> &Findings, Baseline B,
+                        std::vector<Finding> *Removed) {
   // First by the line and its neighbours; what is left by the line alone,
   // so that an edit next to an old finding does not make it new. Each
   // baseline entry matches once.
@@ -72,17 +73,28 @@ size_t subtractBaseline(std::vector<Finding> &Findings, Baseline B) {
     --It->second;
     return true;
   };
-  llvm::erase_if(Findings, [&](const Finding &F) {
-    auto It = B.Context.find(F.Fingerprint);
+  std::vector<bool> Accepted(Findings.size(), false);
+  for (size_t I = 0; I < Findings.size(); ++I) {
+    auto It = B.Context.find(Findings[I].Fingerprint);
     if (It == B.Context.end())
-      return false;
+      continue;
     // The entry is used up, under both of its names.
     if (!It->second.empty())
       Take(B.Line, It->second);
     B.Context.erase(It);
-    return true;
-  });
-  llvm::erase_if(Findings, [&](const Finding &F) { return Take(B.Line, F.LineFingerprint); });
+    Accepted[I] = true;
+  }
+  for (size_t I = 0; I < Findings.size(); ++I)
+    if (!Accepted[I] && Take(B.Line, Findings[I].LineFingerprint))
+      Accepted[I] = true;
+  std::vector<Finding> Kept;
+  for (size_t I = 0; I < Findings.size(); ++I) {
+    if (!Accepted[I])
+      Kept.push_back(std::move(Findings[I]));
+    else if (Removed)
+      Removed->push_back(std::move(Findings[I]));
+  }
+  Findings = std::move(Kept);
   return Before - Findings.size();
 }
 

@@ -24,7 +24,8 @@ void writeBaseline(llvm::raw_ostream &OS, const std::vector<Finding> &Findings);
 llvm::Expected<Baseline> readBaseline(llvm::StringRef Path);
 
 /// Removes from \p Findings those in \p B; returns how many were removed.
-size_t subtractBaseline(std::vector<Finding> &Findings, Baseline B);
+size_t subtractBaseline(std::vector<Finding> &Findings, Baseline B,
+                        std::vector<Finding> *Removed = nullptr);
 
 } // namespace corolint
 

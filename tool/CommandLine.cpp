@@ -7,6 +7,7 @@
 
 #include "CommandLine.h"
 #include "Findings.h"
+#include "Report.h"
 #include "Shards.h"
 #include "Worker.h"
 #include "clang-tidy/ClangTidyOptions.h"
@@ -180,6 +181,18 @@ Report only findings not recorded in this baseline; the exit status counts
 only those. Matching ignores line numbers: findings keep matching when
 unrelated edits move them)"),
                                   cl::value_desc("file"), cl::cat(CICategory));
+cl::opt<bool> ReportSuppressed("report-suppressed", desc(R"(
+With --baseline and --format=sarif or json: report the findings the baseline
+accepts too, marked suppressed (SARIF suppressions of kind external; JSON's
+"suppressed" list), instead of leaving them out. They never count for the
+exit status)"),
+                               cl::init(false), cl::cat(CICategory));
+cl::opt<std::string> DocsUrl("docs-url", desc(R"(
+Where the checks' documentation is published, for each SARIF rule's helpUri:
+'{check}' in it is replaced by the check's name, else '/<check>.md' is
+appended. Default: the documentation installed with corolint (a file URI);
+'--docs-url=' leaves helpUri out)"),
+                             cl::value_desc("url"), cl::cat(CICategory));
 cl::opt<std::string> Diff("diff", desc(R"(
 Report only findings on lines changed since this git revision (committed or
 not), analysing only the translation units that are changed or include a
@@ -267,6 +280,18 @@ Error checkWritable(StringRef Path, StringRef Option) {
 }
 
 /// The report options that cannot go together.
+/// The checks' documentation shipped with corolint, as a file URI template:
+/// installed beside it (<prefix>/share/doc/corolint/checks), else the source
+/// tree it was built from; "" when neither is there.
+std::string shippedDocsUrl(StringRef Exe) {
+  SmallString<256> Installed(sys::path::parent_path(sys::path::parent_path(Exe)));
+  sys::path::append(Installed, "share", "doc", "corolint", "checks");
+  for (StringRef Dir : {StringRef(Installed), StringRef(COROLINT_SOURCE_DOCS)})
+    if (sys::fs::is_directory(Dir))
+      return fileUri(Dir) + "/{check}.md";
+  return "";
+}
+
 Error checkReportOptions() {
   if (Format != "text" && Format != "sarif" && Format != "json" &&
       Format != "github")
@@ -381,6 +406,7 @@ void copyOptions(Options &O) {
   O.Quiet = Quiet;
   O.ExitZero = ExitZero;
   O.Statistics = Statistics;
+  O.ReportSuppressed = ReportSuppressed;
   if (!Shard.empty())
     O.Shard = *parseShard(Shard);
 }
@@ -454,9 +480,11 @@ Expected<Options> parseCommandLine(int Argc, const char **Argv) {
   O.Cache.MaxSize = *parseSize(CacheMaxSize);
   O.Cache.PrintStats = PrintCacheStats;
   O.Run.RecordInputs = !O.Cache.Directory.empty();
-  O.Run.WorkerCommand = {
-      sys::fs::getMainExecutable(Argv[0], (void *)&parseCommandLine),
-      "--corolint-worker"};
+  std::string Exe =
+      sys::fs::getMainExecutable(Argv[0], (void *)&parseCommandLine);
+  O.DocsUrl = DocsUrl.getNumOccurrences() ? std::string(DocsUrl)
+                                          : shippedDocsUrl(Exe);
+  O.Run.WorkerCommand = {Exe, "--corolint-worker"};
   O.Run.WorkerCommand.insert(O.Run.WorkerCommand.end(), Argv + 1, Argv + Argc);
   O.Run.ReproduceCommand = reproducingCommand(
       Argc, Argv, std::vector<std::string>(Sources.begin(), Sources.end()));

@@ -65,6 +65,12 @@ struct Options {
   bool ExitZero = false;
   /// --statistics: how many findings each check reported.
   bool Statistics = false;
+  /// --docs-url, else the documentation this corolint ships with (a file
+  /// URI), else "": the checks' documentation in SARIF (ReportInfo).
+  std::string DocsUrl;
+  /// --report-suppressed: the baseline's findings in SARIF and JSON too,
+  /// marked suppressed.
+  bool ReportSuppressed = false;
 };
 
 /// Parses and checks the command line. Errors are one line each, ready to

@@ -172,7 +172,8 @@ Results collectFindings(std::vector<clang::tidy::ClangTidyError> Diagnostics,
       return !Filter.Changes->contains(F.Where.File, F.Where.Line);
     });
   if (Filter.Accepted)
-    R.Baselined = subtractBaseline(R.Findings, *Filter.Accepted);
+    R.Baselined =
+        subtractBaseline(R.Findings, *Filter.Accepted, &R.Suppressed);
   return R;
 }
 

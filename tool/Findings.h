@@ -66,6 +66,8 @@ struct Results {
   std::vector<clang::tidy::ClangTidyError> Others;
   /// Findings left out because the baseline has them.
   size_t Baselined = 0;
+  /// Those findings, in reportOrder (for --report-suppressed).
+  std::vector<Finding> Suppressed;
 };
 
 /// Which findings to report.

@@ -48,7 +48,7 @@ bool writeReport(const Options &Opts, const std::vector<Finding> &Findings,
     if (Opts.Format == "sarif")
       writeSarif(OS, Findings, Info, Sources);
     else if (Opts.Format == "json")
-      writeJson(OS, Findings, Info);
+      writeJson(OS, Findings, Info, Sources);
     else
       writeGithub(OS, Findings, Info);
   };
@@ -281,6 +281,9 @@ int report(const Options &Opts, const Inputs &In, const RunSummary &Run,
     Info.FilesAnalysed = Run.Analysed;
     Info.Baselined = R.Baselined;
     Info.Failed = Run.Failed;
+    Info.DocsUrl = Opts.DocsUrl;
+    if (Opts.ReportSuppressed)
+      Info.Suppressed = &R.Suppressed;
     if (!writeReport(Opts, R.Findings, Info, Sources))
       return ExitFailure;
   }
@@ -341,7 +344,9 @@ int reportNothingAffected(const Options &Opts, const ReportInfo &Info) {
                ? ExitClean
                : ExitFailure;
   SourceCache NoSources;
-  return writeReport(Opts, {}, Info, NoSources) ? ExitClean : ExitFailure;
+  ReportInfo WithDocs = Info;
+  WithDocs.DocsUrl = Opts.DocsUrl;
+  return writeReport(Opts, {}, WithDocs, NoSources) ? ExitClean : ExitFailure;
 }
 
 } // namespace corolint

@@ -26,7 +26,17 @@ struct ReportInfo {
   std::vector<std::pair<std::string, std::string>> Failed;
   /// --shard: what the merge needs (Shards.h), in the JSON report.
   std::optional<llvm::json::Value> Shard;
+  /// Where a check's documentation is, for SARIF's helpUri: "{check}" in it
+  /// is replaced by the check's name, else "/<check>.md" is appended. Empty:
+  /// no helpUri (the documentation is embedded in the rule's help anyway).
+  std::string DocsUrl;
+  /// --report-suppressed: the findings the baseline accepted, reported as
+  /// suppressed (SARIF suppressions of kind external; JSON "suppressed").
+  const std::vector<Finding> *Suppressed = nullptr;
 };
+
+/// The documentation URL of \p Check under \p DocsUrl (see ReportInfo).
+std::string checkDocsUrl(llvm::StringRef DocsUrl, llvm::StringRef Check);
 
 /// SARIF 2.1.0 for GitHub code scanning and other consumers: one rule per
 /// check with its documentation, results with full regions relative to
@@ -37,18 +47,26 @@ void writeSarif(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
                 const ReportInfo &Info, SourceCache &Sources);
 
 /// corolint's own JSON: findings with positions, notes and fingerprints.
+/// Each finding's fix-its (its own, then its notes') are in "fixes", as
+/// edits with byte offsets and lines and columns.
 void writeJson(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
-               const ReportInfo &Info);
+               const ReportInfo &Info, SourceCache &Sources);
 
 /// GitHub Actions workflow commands (::warning file=...,line=...::message).
 /// Each failed file is an ::error of its own.
 void writeGithub(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
                  const ReportInfo &Info);
 
+/// A file URI for the absolute \p Path, percent-encoded.
+std::string fileUri(llvm::StringRef Path);
+
 /// The documentation of a check (its docs/checks page), or empty.
 llvm::StringRef checkDocumentation(llvm::StringRef Check);
 /// The first paragraph of a check's documentation: what it finds.
 std::string checkSummary(llvm::StringRef Check);
+/// checkSummary and why it matters: the first paragraph of the page's
+/// "Why it is a problem" section (SARIF's fullDescription).
+std::string checkDescription(llvm::StringRef Check);
 
 } // namespace corolint
 
