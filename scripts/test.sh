@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up, builds, and runs every test: the lit suite (checks, driver,
 # plugin, installed copy) and aio's GoogleTest suite and example, via ctest;
-# then aio's tests again under ASan+UBSan and under TSan (scripts/sanitizers.sh).
+# then aio's tests again under ASan+UBSan and under TSan, and the driver tests
+# with corolint's driver under ASan and under TSan (scripts/sanitizers.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh test

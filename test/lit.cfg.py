@@ -10,6 +10,30 @@ config.excludes = ["Inputs", "runtime", "CMakeLists.txt", "check_corolint.py"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.corolint_obj_root, "test")
 
+# scripts/sanitizers.sh runs the driver tests again with a corolint whose own
+# code is built under a sanitizer (tool/CMakeLists.txt):
+#   lit.py --param sanitizer=address build/test --filter tool/
+# Its outputs go to a directory of their own. A sanitizer report is written to
+# <that directory>/reports/<sanitizer>.<pid>, never only to a stderr a test may
+# discard, and the script fails when one exists.
+sanitizer = lit_config.params.get("sanitizer")
+if sanitizer:
+    config.corolint = os.path.join(config.corolint_obj_root,
+                                   "sanitize-" + sanitizer, "bin", "corolint")
+    if not os.path.exists(config.corolint):
+        lit_config.fatal("no sanitized corolint at %s; build the target "
+                         "corolint-sanitize-%s" % (config.corolint, sanitizer))
+    config.test_exec_root = os.path.join(config.corolint_obj_root,
+                                         "test-sanitize-" + sanitizer)
+    reports = os.path.join(config.test_exec_root, "reports")
+    os.makedirs(reports, exist_ok=True)
+    # exitcode: not 1 or 2, which are corolint's own statuses.
+    common = "exitcode=86:log_path=%s/%s" % (reports, sanitizer)
+    config.environment["ASAN_OPTIONS"] = common + ":detect_leaks=1"
+    config.environment["TSAN_OPTIONS"] = common + ":second_deadlock_stack=1"
+    # RLIMIT_AS and a sanitizer's shadow memory do not mix.
+    config.available_features.add("sanitized-driver")
+
 # corolint's bin/ first: the CI workflow tests call `corolint` by name.
 config.environment["PATH"] = os.pathsep.join(
     [os.path.dirname(config.corolint), config.llvm_tools_dir,

@@ -13,7 +13,6 @@
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/raw_ostream.h"
 #include <algorithm>
-#include <mutex>
 #include <set>
 #include <tuple>
 
@@ -23,13 +22,14 @@ using clang::tidy::ClangTidyStats;
 namespace corolint {
 namespace {
 
+// The progress line. Called from the driver's one thread: the parallelism is
+// in the worker processes (Worker.h), which the driver watches with poll().
 class Progress {
 public:
   Progress(bool Enabled, size_t Total) : Enabled(Enabled), Total(Total) {}
   void done(llvm::StringRef File) {
     if (!Enabled)
       return;
-    std::lock_guard<std::mutex> Lock(Mutex);
     ++Count;
     llvm::SmallString<128> Rel(File);
     llvm::SmallString<128> Cwd;
@@ -46,7 +46,6 @@ public:
 private:
   bool Enabled;
   size_t Total, Count = 0;
-  std::mutex Mutex;
 };
 
 void addStats(ClangTidyStats &To, const ClangTidyStats &S) {
