@@ -266,6 +266,11 @@ UnawaitedTaskCheck::UnawaitedTaskCheck(StringRef Name, ClangTidyContext *Context
                                 profileNames(EntryKind::AsyncLock))),
       PermitFunctions(Options.get(
           "PermitFunctions", profileNames(EntryKind::AsyncPermit))),
+      // Shared with coro-unhandled-exception: where an eager task's
+      // exception can escape.
+      ExceptionHolding(Options.getLocalOrGlobal(
+          "ExceptionHoldingFunctions",
+          profileNames(EntryKind::ExceptionHolding))),
       AllowVoidCast(parseBool(Options.get("AllowVoidCast", "true"))) {}
 
 void UnawaitedTaskCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
@@ -273,6 +278,7 @@ void UnawaitedTaskCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "ConsumingFunctions", ConsumingFunctions.raw());
   Options.store(Opts, "LockFunctions", LockFunctions.raw());
   Options.store(Opts, "PermitFunctions", PermitFunctions.raw());
+  Options.store(Opts, "ExceptionHoldingFunctions", ExceptionHolding.raw());
   Options.store(Opts, "AllowVoidCast", AllowVoidCast ? "true" : "false");
 }
 
@@ -341,7 +347,8 @@ void UnawaitedTaskCheck::checkDiscarded(const DiscardedValue &D,
     const FunctionDecl *Coroutine = startedCoroutine(Inner);
     if (!Coroutine)
       return;
-    Escape = firstEscapePoint(*coroutineBody(*Coroutine)->getBody());
+    Escape = firstEscapePoint(*coroutineBody(*Coroutine)->getBody(),
+                              ExceptionHolding);
     if (!Escape)
       return;
   }

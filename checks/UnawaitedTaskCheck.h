@@ -47,7 +47,8 @@ private:
                                StartPolicy Policy) const;
 
   const AwaitableTypeOptions Types;
-  const NameList ConsumingFunctions, LockFunctions, PermitFunctions;
+  const NameList ConsumingFunctions, LockFunctions, PermitFunctions,
+      ExceptionHolding;
   const bool AllowVoidCast;
 };
 

@@ -87,17 +87,18 @@ struct LaunchedWork {
   EscapePoint Escape;
 };
 
-LaunchedWork escapeOf(const FunctionDecl *Coroutine) {
-  return {Coroutine, firstEscapePoint(*coroutineBody(*Coroutine)->getBody())};
+LaunchedWork escapeOf(const FunctionDecl *Coroutine, const NameList &Holding) {
+  return {Coroutine,
+          firstEscapePoint(*coroutineBody(*Coroutine)->getBody(), Holding)};
 }
 
 /// The work \p E hands to a launch: a coroutine it starts, or (when
 /// \p Callables) a plain callable the launch runs, a lambda or a function,
 /// with the coroutine such a callable returns ([this] { return flush(); }).
 LaunchedWork launchedWork(const Expr *E, const AwaitableClassifier &Types,
-                          bool Callables) {
+                          bool Callables, const NameList &Holding) {
   if (const FunctionDecl *C = adaptedCoroutine(E, Types))
-    return escapeOf(C);
+    return escapeOf(C, Holding);
   if (!Callables)
     return {};
   E = ignoreWrappers(E);
@@ -110,13 +111,13 @@ LaunchedWork launchedWork(const Expr *E, const AwaitableClassifier &Types,
       Fn = definitionWithBody(FD);
   if (!Fn || !Fn->hasBody() || isCoroutine(*Fn))
     return {};
-  if (EscapePoint Escape = firstEscapePoint(*Fn->getBody()))
+  if (EscapePoint Escape = firstEscapePoint(*Fn->getBody(), Holding))
     return {Fn, std::move(Escape)};
   ReturnCollector Returns;
   Returns.TraverseStmt(Fn->getBody());
   for (const ReturnStmt *R : Returns.Returns)
     if (const FunctionDecl *C = adaptedCoroutine(R->getRetValue(), Types))
-      if (LaunchedWork W = escapeOf(C); W.Escape)
+      if (LaunchedWork W = escapeOf(C, Holding); W.Escape)
         return W;
   return {};
 }
@@ -143,7 +144,7 @@ UnhandledExceptionCheck::UnhandledExceptionCheck(StringRef Name,
                                 profileNames(EntryKind::DetachedType))),
       ErrorHandlers(Options.get("ErrorHandlers",
                                 profileNames(EntryKind::ErrorHandler))),
-      ExceptionHoldingFunctions(Options.get(
+      ExceptionHoldingFunctions(Options.getLocalOrGlobal(
           "ExceptionHoldingFunctions",
           profileNames(EntryKind::ExceptionHolding))),
       CatchAllTypes(Options.get(
@@ -302,7 +303,8 @@ void UnhandledExceptionCheck::detachedByType(const FunctionDecl &Coroutine) {
   const CXXRecordDecl *RD = recordOf(Coroutine.getReturnType());
   if (!RD || !DetachedTypes.matches(*RD))
     return;
-  EscapePoint Escape = firstEscapePoint(*coroutineBody(Coroutine)->getBody());
+  EscapePoint Escape = firstEscapePoint(*coroutineBody(Coroutine)->getBody(),
+                                        ExceptionHoldingFunctions);
   if (!Escape)
     return;
   diag(Coroutine.getLocation(),
@@ -320,7 +322,8 @@ void UnhandledExceptionCheck::reportIfCanThrow(const Expr &Launch,
                                                const std::string &How,
                                                const Expr &Launched,
                                                bool Callables) {
-  LaunchedWork Work = launchedWork(&Launched, Types.classifier(), Callables);
+  LaunchedWork Work = launchedWork(&Launched, Types.classifier(), Callables,
+                                   ExceptionHoldingFunctions);
   if (!Work.Escape)
     return;
   diag(Launch.getBeginLoc(),

@@ -59,10 +59,27 @@ bool awaitCannotThrow(const CoroutineSuspendExpr &E) {
   return false;
 }
 
+/// Whether \p Operand (what is awaited) is a call to one of \p Holding,
+/// resolved or, in a template, still an unresolved name.
+bool callsHolding(const Expr *Operand, const NameList &Holding) {
+  const auto *Call = llvm::dyn_cast_or_null<CallExpr>(ignoreWrappers(Operand));
+  if (!Call)
+    return false;
+  if (const FunctionDecl *FD = Call->getDirectCallee())
+    return Holding.matches(*FD);
+  if (const auto *Unresolved = llvm::dyn_cast<UnresolvedLookupExpr>(
+          Call->getCallee()->IgnoreParenImpCasts()))
+    return llvm::any_of(Unresolved->decls(), [&](const NamedDecl *D) {
+      return Holding.matches(*D);
+    });
+  return false;
+}
+
 class EscapeFinder : public ContextVisitor<EscapeFinder> {
   using Base = ContextVisitor<EscapeFinder>;
 
 public:
+  explicit EscapeFinder(const NameList &Holding) : Holding(Holding) {}
   EscapePoint Found;
 
   bool TraverseCXXTryStmt(CXXTryStmt *S) {
@@ -90,10 +107,12 @@ public:
   }
   bool VisitCoawaitExpr(CoawaitExpr *E) {
     return InHandler || awaitCannotThrow(*E) ||
+           callsHolding(E->getOperand(), Holding) ||
            record(E, "'co_await' can throw here");
   }
   bool VisitDependentCoawaitExpr(DependentCoawaitExpr *E) {
-    return InHandler || record(E, "'co_await' can throw here");
+    return InHandler || callsHolding(E->getOperand(), Holding) ||
+           record(E, "'co_await' can throw here");
   }
   bool VisitCoyieldExpr(CoyieldExpr *E) {
     return InHandler || awaitCannotThrow(*E) ||
@@ -126,6 +145,7 @@ private:
     Found = {S, std::move(What)};
     return false; // the first one is enough
   }
+  const NameList &Holding;
   EscapePoint FirstCall;
   unsigned InHandler = 0;
   /// Whether the innermost handler being walked has called something yet.
@@ -134,8 +154,8 @@ private:
 
 } // namespace
 
-EscapePoint firstEscapePoint(const Stmt &Body) {
-  EscapeFinder F;
+EscapePoint firstEscapePoint(const Stmt &Body, const NameList &ExceptionHolding) {
+  EscapeFinder F(ExceptionHolding);
   F.TraverseStmt(const_cast<Stmt *>(&Body));
   return F.result();
 }

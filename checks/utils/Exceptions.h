@@ -9,6 +9,7 @@
 #ifndef COROLINT_CHECKS_UTILS_EXCEPTIONS_H
 #define COROLINT_CHECKS_UTILS_EXCEPTIONS_H
 
+#include "NameList.h"
 #include "clang/AST/Stmt.h"
 #include <string>
 
@@ -28,8 +29,12 @@ struct EscapePoint {
 /// a throw inside a catch handler. Calls inside a handler are assumed not to
 /// throw, so that logging an error does not count as losing it; and a
 /// handler that calls something (logs, reports) before it rethrows has made
-/// the error visible, so its rethrow does not count either.
-EscapePoint firstEscapePoint(const Stmt &Body);
+/// the error visible, so its rethrow does not count either. Awaiting a call
+/// to one of \p ExceptionHolding (the profiles' ExceptionHolding entries:
+/// `co_await seastar::coroutine::as_future(f)`, `co_await
+/// cppcoro::when_all_ready(...)`) does not throw: the result holds the
+/// exceptions.
+EscapePoint firstEscapePoint(const Stmt &Body, const NameList &ExceptionHolding);
 
 /// Whether \p T is std::exception_ptr (whatever inline or detail namespace
 /// the standard library declares it in).

@@ -61,8 +61,10 @@ enum class EntryKind {
   /// A combinator that awaits several tasks together (when_all, gather,
   /// collectAll). ForType: the task type it combines.
   Combinator,
-  /// A combinator whose result holds each child's exception until it is
-  /// inspected (when_all_ready, collectAllTry).
+  /// A call whose awaited result holds the awaited work's exceptions until
+  /// they are inspected (when_all_ready, collectAllTry, Seastar's
+  /// coroutine::as_future): awaiting it does not throw them, and dropping
+  /// the result loses them.
   ExceptionHolding,
   /// Types that structure cannot tell about (see coro-unawaited-task):
   /// a task, a plain awaitable, an eager task (runs when created, keeps

@@ -3,7 +3,11 @@
 // The state an expression touches, keyed by declaration: a VarDecl (a
 // structured binding stands for the variable it decomposes), a FieldDecl for
 // `this->field`, and the class itself for `*this` as a whole (a member call on
-// this). Reads are every mention; writes are assignments, increments,
+// this). In a class template *this is keyed by the template's pattern, and a
+// member it cannot resolve yet (this->x, base<T>::x of a dependent base) by
+// the class holding it; a call naming no function yet may write its object
+// and arguments. Keys are never null.
+// Reads are every mention; writes are assignments, increments,
 // non-const member calls and arguments bound to non-const references. The
 // base of the data-dependence questions (does this call feed that one? does
 // this loop carry state from one iteration to the next?).
@@ -36,7 +40,8 @@ KeySet readsOf(const Stmt *S);
 /// its own object and reference arguments: the caller judges it separately.
 KeySet writesOf(const Stmt *S, const Expr *Skip = nullptr);
 
-/// Whether the sets overlap: a shared key, or *this and one of its fields.
+/// Whether the sets overlap: a shared key, *this and one of its fields, or
+/// either of those and a base class of it (or a field of one).
 bool intersects(const KeySet &A, const KeySet &B);
 
 /// Whether \p T is a reference to non-const: an argument bound to it may be

@@ -51,6 +51,42 @@ void seastar_launches(seastar::gate &g, seastar::sharded<int> &s) {
   (void)seastar::with_gate(g, [] { return flush_quietly(); });
 }
 
+// Seastar's coroutine::as_future: awaiting it yields the future, failed or
+// not; the failure is a value until inspected, nothing is thrown there.
+seastar::future<> stop();
+seastar::future<> loop_then_stop() {
+  try {
+    co_await flush();
+  } catch (...) {
+    log_error("loop failed");
+  }
+  seastar::future<> f = co_await seastar::coroutine::as_future(stop());
+  f.ignore_ready_future();
+}
+seastar::future<> loop_then_stop_unchecked() {
+  try {
+    co_await flush();
+  } catch (...) {
+    log_error("loop failed");
+  }
+  auto f = co_await seastar::coroutine::as_future_without_preemption_check(stop());
+  if (f.failed())
+    throw 1;
+}
+seastar::future<> stop_dropped() {
+  co_await seastar::coroutine::as_future(stop());
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: the results of 'seastar::coroutine::as_future' are discarded: the exceptions they hold are never seen [coro-unhandled-exception]
+}
+seastar::future<> stop_unread() {
+  auto f = co_await seastar::coroutine::as_future(stop());
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: 'f' is never inspected: the exceptions that the results of 'seastar::coroutine::as_future' hold are never seen [coro-unhandled-exception]
+}
+void seastar_as_future() {
+  (void)loop_then_stop();
+  (void)loop_then_stop_unchecked();
+  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: coroutine 'loop_then_stop_unchecked' is started detached (its future is discarded) and can throw
+}
+
 // folly::coro: start() without keeping the SemiFuture or reading the Try.
 folly::Executor *executor();
 folly::coro::Task<> fetch() {

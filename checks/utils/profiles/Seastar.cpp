@@ -75,6 +75,10 @@ constexpr ProfileEntry Entries[] = {
     {K::ErrorHandler, "seastar::future::handle_exception_type"},
     {K::ErrorHandler, "seastar::future::then_wrapped"},
     {K::ErrorHandler, "seastar::future::or_terminate"},
+    // co_await of these yields the awaited future itself, failed or not:
+    // its exception stays in it until inspected, it is not thrown.
+    {K::ExceptionHolding, "seastar::coroutine::as_future"},
+    {K::ExceptionHolding, "seastar::coroutine::as_future_without_preemption_check"},
     {K::Consuming, "seastar::engine::run"},
     {.Kind = K::Combinator,
      .Name = "seastar::when_all",

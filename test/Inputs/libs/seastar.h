@@ -19,6 +19,8 @@ public:
   // ...these pass it on.
   template <class F> future<T> finally(F &&) noexcept { return {}; }
   future<> discard_result() noexcept;
+  bool failed() const noexcept;
+  void ignore_ready_future() noexcept;
 };
 class gate {};
 template <class F> auto with_gate(gate &, F &&func) -> decltype(func()) { return func(); }

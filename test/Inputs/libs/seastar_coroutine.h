@@ -14,7 +14,26 @@ struct std::coroutine_traits<seastar::future<T>, Args...> {
     std::exception_ptr error;
   };
 };
+namespace seastar::internal {
+// co_await yields the future itself, failed or not: await_resume moves it
+// out (and, as in seastar, is not declared noexcept).
+template <bool CheckPreempt, class T> class as_future_awaiter {
+public:
+  explicit as_future_awaiter(seastar::future<T> &&f) noexcept;
+  bool await_ready() const noexcept;
+  void await_suspend(std::coroutine_handle<>) noexcept;
+  seastar::future<T> await_resume();
+};
+} // namespace seastar::internal
 namespace seastar::coroutine {
+template <class T = void>
+inline auto as_future(seastar::future<T> &&f) noexcept {
+  return seastar::internal::as_future_awaiter<true, T>(static_cast<seastar::future<T> &&>(f));
+}
+template <class T = void>
+inline auto as_future_without_preemption_check(seastar::future<T> &&f) noexcept {
+  return seastar::internal::as_future_awaiter<false, T>(static_cast<seastar::future<T> &&>(f));
+}
 template <class F> class lambda {
 public:
   explicit lambda(F &&f) : f(&f) {}
