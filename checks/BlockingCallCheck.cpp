@@ -181,7 +181,8 @@ bool BlockingCallCheck::returnsAtOnce(const Expr &Call,
                                       const FunctionDecl &Function,
                                       CompleteParams Params) const {
   return coro::readsCompleteResult(Call, &Function, Params,
-                                   Function.getASTContext());
+                                   Function.getASTContext()) ||
+         NonBlocking.isNonBlocking(Call, Function);
 }
 
 std::optional<BlockingCallCheck::Path>

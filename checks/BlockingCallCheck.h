@@ -6,6 +6,7 @@
 #include "utils/BlockingCalls.h"
 #include "utils/Completion.h"
 #include "utils/NameList.h"
+#include "utils/NonBlockingIO.h"
 #include "utils/SharedOptions.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include <map>
@@ -26,7 +27,10 @@ public:
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onEndOfTranslationUnit() override { Summaries.clear(); }
+  void onEndOfTranslationUnit() override {
+    Summaries.clear();
+    NonBlocking.clear();
+  }
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus20;
   }
@@ -63,8 +67,9 @@ private:
   std::optional<Path> throughHelper(const CallSite &Site, unsigned Levels,
                                     const FunctionDecl &Caller,
                                     CompleteParams Params);
-  /// Whether \p Call, classified as blocking, reads a result that is
-  /// already complete there (so returns at once).
+  /// Whether \p Call, classified as blocking, cannot block where it is made
+  /// in \p Function: it reads a result that is already complete there, or
+  /// does I/O on a descriptor the code made non-blocking.
   bool returnsAtOnce(const Expr &Call, const FunctionDecl &Function,
                      CompleteParams Params) const;
   /// Whether the body of a function called from a coroutine should be
@@ -96,6 +101,9 @@ private:
     std::string Namespace;
   };
   std::vector<Replacement> Replacements;
+
+  /// What each function and class says about its descriptors.
+  NonBlockingIO NonBlocking;
 
   /// findBlocking()'s results per (function, levels, complete parameters).
   /// A std::map, not a
