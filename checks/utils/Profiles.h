@@ -62,7 +62,8 @@ enum class EntryKind {
   /// collectAll). ForType: the task type it combines.
   Combinator,
   /// A combinator whose result holds each child's exception until it is
-  /// inspected (when_all_ready, collectAllTry).
+  /// inspected (when_all_ready, collectAllTry). Replacement: the library's
+  /// combinator that rethrows instead, if it has one.
   ExceptionHolding,
   /// Types that structure cannot tell about (see coro-unawaited-task):
   /// a task, a plain awaitable, an eager task (runs when created, keeps
@@ -90,6 +91,8 @@ struct ProfileEntry {
   EntryKind Kind;
   llvm::StringLiteral Name;
   /// Blocking: the awaitable to use instead, as code ("co_await aio::sleep").
+  /// ExceptionHolding: the combinator that rethrows instead of holding
+  /// ("cppcoro::when_all" for when_all_ready), named in the message.
   llvm::StringLiteral Replacement = "";
   /// DetachedLaunch: the 0-based argument that is the work; -1 for the object
   /// of a member call (task.detach()).
