@@ -7,6 +7,7 @@
 #include "utils/NameList.h"
 #include "utils/SharedOptions.h"
 #include "clang-tidy/ClangTidyCheck.h"
+#include "llvm/Support/Regex.h"
 
 namespace clang::tidy::coro {
 
@@ -64,8 +65,14 @@ private:
   void handlerIgnoresExceptionPtr(const CallExpr &Call);
 
   /// The call to an ExceptionHoldingFunctions entry that \p E's value comes
-  /// from (through co_await and synchronous waits), or null.
+  /// from (through co_await and synchronous waits), or null; also null for
+  /// a call in a file that TestFileRegex matches.
   const CallExpr *holdingCall(const Expr *E) const;
+  /// How to see the exceptions that \p Holding's results hold: its library's
+  /// rethrowing combinator, or checking each result.
+  std::string rethrowAdvice(const FunctionDecl &Holding) const;
+  /// Whether \p Loc is in a file that TestFileRegex matches.
+  bool inTestFile(SourceLocation Loc, const SourceManager &SM) const;
 
   const NameList DetachingFunctions, DetachedTokens, DetachedTypes,
       ErrorHandlers, ExceptionHoldingFunctions, CatchAllTypes;
@@ -74,6 +81,12 @@ private:
   std::vector<std::pair<NameList, int>> HandlerArguments;
   /// The built-in launches that run a plain callable and catch its errors.
   NameList CallableLaunches;
+  /// The built-in exception-holding combinators that have a rethrowing
+  /// counterpart, and its name.
+  std::vector<std::pair<NameList, std::string>> Rethrowing;
+  /// Test code, where rule 4 is not reported (empty: none).
+  const std::string TestFileRegexText;
+  const llvm::Regex TestFileRegex;
   const AwaitableTypeOptions Types;
   const BridgeFunctionsOption Bridges;
 };

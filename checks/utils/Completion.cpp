@@ -303,10 +303,21 @@ bool alwaysEvaluated(const Stmt *Inner, const Stmt *Outer, ASTContext &Ctx) {
   return Child == Outer;
 }
 
+/// Whether \p E waits for \p V to complete: a member call named wait with no
+/// arguments on an object taken from V (std::future::wait, a result's
+/// wait()). A timed wait (wait_for, wait(duration)) may return before.
+bool isWaitOn(const Expr *E, const VarDecl *V) {
+  const auto *MC = llvm::dyn_cast<CXXMemberCallExpr>(E);
+  if (!MC || MC->getNumArgs() != 0 || !MC->getMethodDecl() ||
+      !isNamed(*MC->getMethodDecl(), "wait"))
+    return false;
+  return rootVariable(MC->getImplicitObjectArgument(), false) == V;
+}
+
 /// Whether the statement \p S, run before the use, leaves \p V complete: it
-/// co_awaits V (or a member call on it) unconditionally, asserts that V is
-/// complete, leaves only when a readiness test holds (an early exit, a wait
-/// loop).
+/// co_awaits V (or a member call on it) or waits for it (V.wait())
+/// unconditionally, asserts that V is complete, leaves only when a readiness
+/// test holds (an early exit, a wait loop).
 bool establishes(const Stmt *S, const VarDecl *V, ASTContext &Ctx) {
   if (const auto *If = llvm::dyn_cast<IfStmt>(S)) {
     if (cannotFallThrough(If->getThen()) &&
@@ -325,6 +336,8 @@ bool establishes(const Stmt *S, const VarDecl *V, ASTContext &Ctx) {
   if (assertsReady(S, V, Ctx))
     return true;
   return anyUnder(S, [&](const Expr *E) {
+    if (isWaitOn(E, V))
+      return alwaysEvaluated(E, S, Ctx);
     if (!isAwait(E))
       return false;
     const Expr *Operand = llvm::isa<CoawaitExpr>(E)

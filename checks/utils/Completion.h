@@ -3,10 +3,10 @@
 // Whether a future-like value is already complete where it is read, so that
 // its get()/wait() returns at once instead of blocking: a value produced by a
 // co_await (the results handed back by when_all/when_any, the result of
-// 'co_await r.resolve()'), a value that was co_awaited itself earlier on
-// every path, or one behind a readiness test (status() == ..., is_ready(),
-// ready(), available(), failed(), ...). For any library: the analysis reads
-// the shape of the code, not a library's names.
+// 'co_await r.resolve()'), a value that was co_awaited or waited for
+// (r.wait()) itself earlier on every path, or one behind a readiness test
+// (status() == ..., is_ready(), ready(), available(), failed(), ...). For any
+// library: the analysis reads the shape of the code, not a library's names.
 //
 //===----------------------------------------------------------------------===//
 

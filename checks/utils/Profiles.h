@@ -64,7 +64,8 @@ enum class EntryKind {
   /// A call whose awaited result holds the awaited work's exceptions until
   /// they are inspected (when_all_ready, collectAllTry, Seastar's
   /// coroutine::as_future): awaiting it does not throw them, and dropping
-  /// the result loses them.
+  /// the result loses them. Replacement: the library's combinator that
+  /// rethrows instead, if it has one.
   ExceptionHolding,
   /// Types that structure cannot tell about (see coro-unawaited-task):
   /// a task, a plain awaitable, an eager task (runs when created, keeps
@@ -92,6 +93,8 @@ struct ProfileEntry {
   EntryKind Kind;
   llvm::StringLiteral Name;
   /// Blocking: the awaitable to use instead, as code ("co_await aio::sleep").
+  /// ExceptionHolding: the combinator that rethrows instead of holding
+  /// ("cppcoro::when_all" for when_all_ready), named in the message.
   llvm::StringLiteral Replacement = "";
   /// DetachedLaunch: the 0-based argument that is the work; -1 for the object
   /// of a member call (task.detach()).

@@ -3,7 +3,7 @@
 // get() on a result that is already complete returns at once: after the
 // co_await of a combinator that produced it, after a co_await of the result
 // itself, or behind a readiness test, directly and through helpers that are
-// handed the complete result.
+// handed the complete result. A wait() for the result makes it complete too.
 
 #include <coroutine>
 #include <utility>
@@ -28,6 +28,7 @@ public:
   };
   T get();
   void wait();
+  result_status wait_for(int milliseconds);
   result_status status() const;
   bool is_ready() const;
   result_awaiter<T> operator co_await();
@@ -179,6 +180,55 @@ result<void> polled() {
   while (!r.is_ready())
     co_await std::suspend_always{};
   use(r.get());
+  co_return;
+}
+
+// A wait() blocks (reported); the result is complete after it, so a get()
+// that it precedes on every path returns at once (not reported again).
+result<void> waited() {
+  result<int> r = compute();
+  r.wait();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'concurrencpp::result::wait' in coroutine 'waited' may deadlock
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: 'co_await' the work instead
+  use(r.get());
+  check_value(std::move(r));
+  co_return;
+}
+// ... also in a helper: the wait is what it reaches.
+void wait_then_read(result<int> &r) {
+  r.wait();
+  use(r.get());
+}
+result<void> waited_in_helper() {
+  result<int> r = compute();
+  wait_then_read(r);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: call to 'wait_then_read' in coroutine 'waited_in_helper' blocks: it reaches 'concurrencpp::result::wait'
+  co_return;
+}
+
+// Positive: a wait on one path only, a timed wait, a wait for another result.
+result<void> waited_not_always(bool b) {
+  result<int> r = compute();
+  if (b)
+    r.wait();
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: blocking call to 'concurrencpp::result::wait' in coroutine 'waited_not_always' may deadlock
+  // CHECK-MESSAGES: :[[@LINE-2]]:5: note: 'co_await' the work instead
+  use(r.get());
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: blocking call to 'concurrencpp::result::get' in coroutine 'waited_not_always' may deadlock
+  // CHECK-MESSAGES: :[[@LINE-2]]:7: note: 'co_await' the work instead
+  r.wait_for(5);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'concurrencpp::result::wait_for' in coroutine 'waited_not_always' may deadlock
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: 'co_await' the work instead
+  use(r.get());
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: blocking call to 'concurrencpp::result::get' in coroutine 'waited_not_always' may deadlock
+  // CHECK-MESSAGES: :[[@LINE-2]]:7: note: 'co_await' the work instead
+  result<int> other = compute();
+  other.wait();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'concurrencpp::result::wait' in coroutine 'waited_not_always' may deadlock
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: 'co_await' the work instead
+  use(r.get());
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: blocking call to 'concurrencpp::result::get' in coroutine 'waited_not_always' may deadlock
+  // CHECK-MESSAGES: :[[@LINE-2]]:7: note: 'co_await' the work instead
   co_return;
 }
 

@@ -59,12 +59,14 @@ async_simple::coro::Lazy<> async_simple_get() {
   co_await as_lazy();
 }
 
-// concurrencpp: the result's waits.
-concurrencpp::result<void> cc_compute(concurrencpp::result<int> r) {
+// concurrencpp: the result's waits (each on a result not waited for before:
+// after r.wait(), r is complete and its waits return at once).
+concurrencpp::result<void> cc_compute(concurrencpp::result<int> r,
+                                      concurrencpp::result<int> s) {
   r.wait();
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'concurrencpp::result::wait' in coroutine 'cc_compute' may deadlock
   // CHECK-MESSAGES-META: :[[@LINE-2]]:3: warning: blocking call to 'concurrencpp::result::wait'
-  r.wait_for(std::chrono::milliseconds(5));
+  s.wait_for(std::chrono::milliseconds(5));
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'concurrencpp::result::wait_for' in coroutine 'cc_compute' may deadlock
   // CHECK-MESSAGES-META: :[[@LINE-2]]:3: warning: blocking call to 'concurrencpp::result::wait_for'
   int v = co_await r;

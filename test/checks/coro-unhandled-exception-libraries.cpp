@@ -133,6 +133,12 @@ void concurrencpp_launches(concurrencpp::thread_pool_executor &pool) {
   (void)r;
   pool.post([] { (void)compute_safely(); });
 }
+// concurrencpp's when_all has no rethrowing counterpart: check each result.
+concurrencpp::result<void> concurrencpp_settle(concurrencpp::result<int> a,
+                                               concurrencpp::result<int> b) {
+  co_await concurrencpp::when_all(a, b);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: the results of 'concurrencpp::when_all' are discarded: the exceptions they hold are never seen; check each result [coro-unhandled-exception]
+}
 
 // C++/WinRT and Boost.Cobalt: coroutine types nobody can await.
 winrt::fire_and_forget on_click() {
@@ -155,6 +161,12 @@ boost::cobalt::task<void> cobalt_job() {
 void cobalt_spawns(boost::cobalt::executor &ex) {
   boost::cobalt::spawn(ex, cobalt_job(), boost::asio::detached);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: coroutine 'cobalt_job' is started detached by 'boost::cobalt::spawn' and can throw
+}
+// Boost.Cobalt's gather holds the outcomes; join rethrows.
+boost::cobalt::task<void> cobalt_settle() {
+  auto outcomes = co_await boost::cobalt::gather(cobalt_job(), cobalt_job());
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: 'outcomes' is never inspected: the exceptions that the results of 'boost::cobalt::gather' hold are never seen; use 'boost::cobalt::join', which rethrows, or check each result [coro-unhandled-exception]
+  co_await boost::cobalt::join(cobalt_job(), cobalt_job());
 }
 boost::cobalt::detached background() {
   // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: coroutine 'background' returns 'boost::cobalt::detached', which nobody can await, and can throw

@@ -298,19 +298,25 @@ cppcoro::task<> with_lambda() {
 // 4. Results that hold exceptions, discarded.
 cppcoro::task<> settle_all() {
   co_await cppcoro::when_all_ready(refresh(), refresh());
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: the results of 'cppcoro::when_all_ready' are discarded: the exceptions they hold are never seen
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: the results of 'cppcoro::when_all_ready' are discarded: the exceptions they hold are never seen; use 'cppcoro::when_all', which rethrows, or check each result [coro-unhandled-exception]
   auto results = co_await cppcoro::when_all_ready(refresh(), refresh());
-  // CHECK-NOTES: :[[@LINE-1]]:8: warning: 'results' is never inspected: the exceptions that the results of 'cppcoro::when_all_ready' hold are never seen
+  // CHECK-NOTES: :[[@LINE-1]]:8: warning: 'results' is never inspected: the exceptions that the results of 'cppcoro::when_all_ready' hold are never seen; use 'cppcoro::when_all', which rethrows, or check each result [coro-unhandled-exception]
   co_await folly::coro::collectAllTry(work(), work());
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: the results of 'folly::coro::collectAllTry' are discarded
-  // Not flagged: inspected, or a combinator that rethrows (when_all).
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: the results of 'folly::coro::collectAllTry' are discarded: the exceptions they hold are never seen; use 'folly::coro::collectAll', which rethrows, or check each result [coro-unhandled-exception]
+  cppcoro::sync_wait(cppcoro::when_all_ready(refresh(), refresh()));
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: the results of 'cppcoro::when_all_ready' are discarded: the exceptions they hold are never seen; use 'cppcoro::when_all', which rethrows, or check each result [coro-unhandled-exception]
+  // Not flagged: inspected, discarded on purpose, or a combinator that
+  // rethrows (when_all).
   auto checked = co_await cppcoro::when_all_ready(refresh());
   (void)checked;
+  (void)co_await cppcoro::when_all_ready(refresh());
+  (void)cppcoro::sync_wait(cppcoro::when_all_ready(refresh()));
   co_await cppcoro::when_all(refresh(), refresh());
+  cppcoro::sync_wait(cppcoro::when_all(refresh(), refresh()));
 }
 void settle_sync() {
   async_simple::coro::syncAwait(async_simple::coro::collectAll(lazy_work()));
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: the results of 'async_simple::coro::collectAll' are discarded
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: the results of 'async_simple::coro::collectAll' are discarded: the exceptions they hold are never seen; check each result [coro-unhandled-exception]
 }
 // A statement after a case, default or other label is in statement position.
 cppcoro::task<> settle_switch(int which) {

@@ -22,7 +22,10 @@ constexpr ProfileEntry Entries[] = {
     {K::EagerAttachedType, "boost::cobalt::promise"},
     {K::Consuming, "boost::cobalt::spawn"},
     {K::Consuming, "boost::cobalt::run"},
-    {K::ExceptionHolding, "boost::cobalt::gather"},
+    // join rethrows the first exception (and cancels the rest).
+    {.Kind = K::ExceptionHolding,
+     .Name = "boost::cobalt::gather",
+     .Replacement = "boost::cobalt::join"},
     {K::Combinator, "boost::cobalt::join"},
     {K::Combinator, "boost::cobalt::gather"},
     {K::Combinator, "boost::cobalt::race"},

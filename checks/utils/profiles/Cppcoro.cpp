@@ -15,7 +15,9 @@ constexpr llvm::StringLiteral Headers[] = {"cppcoro/"};
 constexpr ProfileEntry Entries[] = {
     {K::Bridge, "cppcoro::sync_wait"},
     {K::Consuming, "cppcoro::sync_wait"},
-    {K::ExceptionHolding, "cppcoro::when_all_ready"},
+    {.Kind = K::ExceptionHolding,
+     .Name = "cppcoro::when_all_ready",
+     .Replacement = "cppcoro::when_all"},
     {.Kind = K::Combinator,
      .Name = "cppcoro::when_all",
      .ForType = "cppcoro::task"},

@@ -36,6 +36,9 @@ public:
   void join();
 };
 template <class T> T run(task<T> t);
+// gather holds each awaitable's outcome; join rethrows the first exception.
+template <class... A> task<int> gather(A &&...);
+template <class... A> task<int> join(A &&...);
 struct executor {};
 template <class T, class Token> void spawn(executor &, task<T> t, Token &&) {}
 } // namespace boost::cobalt

@@ -25,6 +25,8 @@ public:
   void wait();
   T get();
 };
+// A result of the results, each holding its own exception.
+template <class... R> result<int> when_all(R &&...);
 class executor {
 public:
   template <class F, class... A> void post(F &&, A &&...) {}
