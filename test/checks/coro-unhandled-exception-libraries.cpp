@@ -75,11 +75,11 @@ seastar::future<> loop_then_stop_unchecked() {
 }
 seastar::future<> stop_dropped() {
   co_await seastar::coroutine::as_future(stop());
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: the results of 'seastar::coroutine::as_future' are discarded: the exceptions they hold are never seen [coro-unhandled-exception]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: the results of 'seastar::coroutine::as_future' are discarded: the exceptions they hold are never seen; check each result [coro-unhandled-exception]
 }
 seastar::future<> stop_unread() {
   auto f = co_await seastar::coroutine::as_future(stop());
-  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: 'f' is never inspected: the exceptions that the results of 'seastar::coroutine::as_future' hold are never seen [coro-unhandled-exception]
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: 'f' is never inspected: the exceptions that the results of 'seastar::coroutine::as_future' hold are never seen; check each result [coro-unhandled-exception]
 }
 void seastar_as_future() {
   (void)loop_then_stop();
