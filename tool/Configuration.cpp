@@ -31,8 +31,10 @@ void TidyConfig::reportHeadersUnder(StringRef Root) {
   if (!StringRef(Dir).ends_with("/"))
     Dir += "/";
   // Under the root; or a name relative to the compile command's directory
-  // (an "-I include" search path) that does not climb out of it.
-  Defaults.HeaderFilterRegex = "^(" + llvm::Regex::escape(Dir) + "|[^/.])";
+  // (an "-I include" or "-iquote ." search path: "include/x.h", "./x.h")
+  // that does not climb out of it.
+  Defaults.HeaderFilterRegex =
+      "^(" + llvm::Regex::escape(Dir) + "|(\\./)*[^/.])";
 }
 
 namespace {
