@@ -3,13 +3,14 @@
 #   packages.sh example   what building corolint and running it on examples/ needs
 #   packages.sh test      that, plus what the tests need: GoogleTest, lit and
 #                         FileCheck, clang-tidy, clangd, the sanitizer runtimes,
-#                         and Node.js with npm for the SARIF validator
+#                         Node.js with npm for the SARIF validator, and Bazel
+#                         (bazel-bootstrap) for the Bazel aspect's test
 # Only apt-get runs as root, and only when something is missing: directly when
 # this runs as root (a container, a CI image), through sudo otherwise.
 set -euo pipefail
 
 EXAMPLE_PACKAGES="cmake ninja-build g++ llvm-19-dev libclang-19-dev clang-19"
-TEST_PACKAGES="$EXAMPLE_PACKAGES python3 llvm-19-tools libgtest-dev clang-tidy-19 clangd-19 libclang-rt-19-dev"
+TEST_PACKAGES="$EXAMPLE_PACKAGES python3 llvm-19-tools libgtest-dev clang-tidy-19 clangd-19 libclang-rt-19-dev bazel-bootstrap"
 
 case "${1:-}" in
   example) wanted=$EXAMPLE_PACKAGES ;;

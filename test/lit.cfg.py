@@ -75,6 +75,14 @@ corolint_clangd = os.path.join(os.path.dirname(config.corolint), "corolint-clang
 if os.path.exists(corolint_clangd):
     config.available_features.add("clangd")
     config.substitutions.append(("%corolint_clangd", corolint_clangd))
+# Bazel (Debian's bazel-bootstrap, 4.2) for the corolint_aspect test;
+# scripts/test.sh requires it.
+bazel = shutil.which("bazel")
+if bazel:
+    config.available_features.add("bazel")
+    config.substitutions.append(("%bazel", bazel))
+elif os.environ.get("COROLINT_REQUIRE_BAZEL") == "1":
+    lit_config.fatal("bazel is not installed; run scripts/packages.sh test")
 if shutil.which("clang-tidy-14"):
     config.available_features.add("clang-tidy-14")
 if config.corolint_install_dir:

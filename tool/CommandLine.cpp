@@ -148,8 +148,11 @@ cl::OptionCategory CICategory("corolint CI options");
 cl::opt<std::string> Shard("shard", desc(R"(
 Analyse only part I of N of the files (balanced by size, the same split on
 every machine), for a run spread over N jobs; needs --format=json. Merge
-the N reports with: corolint merge shard-1.json ... shard-N.json)"),
-                           cl::value_desc("I/N"), cl::cat(CICategory));
+the N reports with: corolint merge shard-1.json ... shard-N.json.
+'piece': this run is a part a build system chose (Bazel's corolint_aspect,
+one action per source file); its report names files relative to --root,
+and pieces with no file in common merge under the merge's --root)"),
+                           cl::value_desc("I/N|piece"), cl::cat(CICategory));
 cl::opt<std::string> Format("format", desc(R"(
 Output format: text (clang-tidy's diagnostics, the default), sarif (SARIF
 2.1.0, for GitHub code scanning), json, or github (workflow-command
@@ -303,7 +306,8 @@ Error checkReportOptions() {
   if (!Shard.empty()) {
     if (!parseShard(Shard))
       return problem("invalid --shard '" + Shard +
-                     "': expected I/N with 1 <= I <= N, such as 2/4");
+                     "': expected I/N with 1 <= I <= N, such as 2/4, or "
+                     "'piece'");
     if (Format != "json")
       return problem("--shard needs --format=json: the merge reads the "
                      "shards' JSON reports");

@@ -48,9 +48,10 @@ int reportUnits(Options &Opts, const Inputs &In, std::vector<UnitResult> Units,
   return report(Opts, In, Run.Summary, Found, std::move(Info), Sources);
 }
 
-/// `corolint merge`: N shard reports continue as the one run they split.
+/// `corolint merge`: N shard reports continue as the one run they split;
+/// pieces, as one run over all their files.
 int mergeShards(Options &Opts) {
-  llvm::Expected<ShardData> Shards = readShards(Opts.Sources);
+  llvm::Expected<ShardData> Shards = readShards(Opts.Sources, Opts.Root);
   if (!Shards)
     return fail(Shards.takeError());
   if (Opts.Root.empty())
@@ -149,6 +150,8 @@ int main(int argc, const char **argv) {
     Shard->Units = Units;
     for (UnitResult &U : Shard->Units)
       U.Inputs.clear(); // the cache's business, not the merge's
+    if (Shard->Shard.Piece)
+      relativeToRoot(*Shard);
     Info.Shard = toJSON(*Shard);
   }
   return reportUnits(*Opts, *In, std::move(Units), std::move(Info));

@@ -5,6 +5,7 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
 #include <algorithm>
 #include <numeric>
 
@@ -15,6 +16,60 @@ namespace {
 
 llvm::Error problem(const llvm::Twine &Message) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(), Message);
+}
+
+using PathMap = llvm::function_ref<std::string(llvm::StringRef)>;
+
+void rebaseMessage(clang::tooling::DiagnosticMessage &M, PathMap Map) {
+  if (!M.FilePath.empty())
+    M.FilePath = Map(M.FilePath);
+  for (clang::tooling::FileByteRange &R : M.Ranges)
+    R.FilePath = Map(R.FilePath);
+  llvm::StringMap<clang::tooling::Replacements> Fix;
+  for (const auto &Entry : M.Fix) {
+    std::string To = Map(Entry.getKey());
+    clang::tooling::Replacements &Out = Fix[To];
+    for (const clang::tooling::Replacement &R : Entry.getValue())
+      llvm::cantFail(Out.add(clang::tooling::Replacement(
+          To, R.getOffset(), R.getLength(), R.getReplacementText())));
+  }
+  M.Fix = std::move(Fix);
+}
+
+/// Every path \p U names (its file, where its diagnostics and notes are,
+/// what their fixes change, its content hashes), mapped through \p Map.
+void rebasePaths(UnitResult &U, PathMap Map) {
+  U.File = Map(U.File);
+  for (clang::tidy::ClangTidyError &D : U.Diagnostics) {
+    rebaseMessage(D.Message, Map);
+    for (clang::tooling::DiagnosticMessage &N : D.Notes)
+      rebaseMessage(N, Map);
+    D.BuildDirectory = Map(D.BuildDirectory);
+  }
+  for (auto &Hash : U.ContentHashes)
+    Hash.first = Map(Hash.first);
+}
+
+/// \p Path relative to \p Root when it is under it ("." for the root), and
+/// without a leading "./" (as a "-iquote ." search path names headers).
+std::string relativeTo(llvm::StringRef Root, llvm::StringRef Path) {
+  if (Path == Root)
+    return ".";
+  if (Path.starts_with(Root) && llvm::sys::path::is_separator(Path[Root.size()]))
+    Path = Path.drop_front(Root.size() + 1);
+  while (Path.starts_with("./"))
+    Path = Path.drop_front(2);
+  return Path.str();
+}
+
+/// \p Path under \p Root when it is relative.
+std::string joinRoot(llvm::StringRef Root, llvm::StringRef Path) {
+  if (Path.empty() || llvm::sys::path::is_absolute(Path))
+    return Path.str();
+  llvm::SmallString<256> Full(Root);
+  llvm::sys::path::append(Full, Path);
+  llvm::sys::path::remove_dots(Full, /*remove_dot_dot=*/true);
+  return std::string(Full);
 }
 
 llvm::Expected<ShardData> readShard(const std::string &Path) {
@@ -41,10 +96,11 @@ llvm::Expected<ShardData> readShard(const std::string &Path) {
   auto Skipped = O->getInteger("skippedOtherLanguages");
   const json::Array *Files = O->getArray("files");
   const json::Array *Units = O->getArray("units");
+  bool Piece = O->getBoolean("piece").value_or(false);
   if (!Index || !Count || !Version || !Root || !Skipped || !Files || !Units ||
-      *Index < 1 || *Count < *Index)
+      (Piece ? *Index != 0 || *Count != 0 : *Index < 1 || *Count < *Index))
     return Malformed();
-  D.Shard = {unsigned(*Index), unsigned(*Count)};
+  D.Shard = {unsigned(*Index), unsigned(*Count), Piece};
   D.Version = Version->str();
   D.Root = Root->str();
   D.SkippedOtherLanguages = *Skipped;
@@ -67,6 +123,8 @@ llvm::Expected<ShardData> readShard(const std::string &Path) {
 } // namespace
 
 std::optional<ShardSpec> parseShard(llvm::StringRef Text) {
+  if (Text == "piece")
+    return ShardSpec{0, 0, true};
   auto [I, N] = Text.split('/');
   ShardSpec S;
   if (I.getAsInteger(10, S.Index) || N.getAsInteger(10, S.Count) ||
@@ -77,6 +135,8 @@ std::optional<ShardSpec> parseShard(llvm::StringRef Text) {
 
 std::vector<std::string> filesOfShard(const std::vector<std::string> &Files,
                                       ShardSpec S) {
+  if (S.Piece)
+    return Files;
   std::vector<std::pair<uint64_t, size_t>> BySize; // size, index in Files
   for (size_t I = 0; I < Files.size(); ++I) {
     uint64_t Size = 0;
@@ -101,6 +161,14 @@ std::vector<std::string> filesOfShard(const std::vector<std::string> &Files,
   return Out;
 }
 
+void relativeToRoot(ShardData &D) {
+  auto Relative = [&](llvm::StringRef P) { return relativeTo(D.Root, P); };
+  for (UnitResult &U : D.Units)
+    rebasePaths(U, Relative);
+  for (std::string &F : D.Files)
+    F = Relative(F);
+}
+
 json::Value toJSON(const ShardData &D) {
   json::Array Units, Files;
   for (const UnitResult &U : D.Units)
@@ -110,16 +178,54 @@ json::Value toJSON(const ShardData &D) {
   json::Object O{{"index", D.Shard.Index},
                  {"count", D.Shard.Count},
                  {"version", D.Version},
-                 {"root", D.Root},
+                 {"root", D.Shard.Piece ? "." : D.Root},
                  {"files", std::move(Files)},
                  {"skippedOtherLanguages", int64_t(D.SkippedOtherLanguages)},
                  {"units", std::move(Units)}};
   if (D.Diff)
     O["diff"] = *D.Diff;
+  if (D.Shard.Piece)
+    O["piece"] = true;
   return O;
 }
 
-llvm::Expected<ShardData> readShards(llvm::ArrayRef<std::string> Paths) {
+namespace {
+
+/// The N shards of one run: each once, all there.
+llvm::Error checkShard(const ShardData &D, const std::string &Path,
+                       const ShardData &All, std::vector<bool> &Seen) {
+  auto Name = [](const ShardSpec &S) {
+    return S.Piece ? std::string("a piece")
+                   : "shard " + std::to_string(S.Index) + " of " +
+                         std::to_string(S.Count);
+  };
+  if (D.Shard.Piece || D.Shard.Count != All.Shard.Count)
+    return problem("'" + Path + "' is " + Name(D.Shard) + ", the others of " +
+                   llvm::Twine(All.Shard.Count));
+  if (Seen[D.Shard.Index - 1])
+    return problem(Name(D.Shard) + " is given twice ('" + Path + "')");
+  Seen[D.Shard.Index - 1] = true;
+  return llvm::Error::success();
+}
+
+/// Pieces: no file analysed twice.
+llvm::Error checkPiece(const ShardData &D, const std::string &Path,
+                       const ShardData &All) {
+  if (!D.Shard.Piece)
+    return problem("'" + Path + "' is shard " + llvm::Twine(D.Shard.Index) +
+                   " of " + llvm::Twine(D.Shard.Count) +
+                   ", the others pieces (--shard=piece)");
+  for (const std::string &F : D.Files)
+    if (llvm::is_contained(All.Files, F))
+      return problem("'" + F + "' is in two pieces (the second is '" + Path +
+                     "'): a piece is given twice, or two runs overlap");
+  return llvm::Error::success();
+}
+
+} // namespace
+
+llvm::Expected<ShardData> readShards(llvm::ArrayRef<std::string> Paths,
+                                     llvm::StringRef PieceRoot) {
   if (Paths.empty())
     return problem("merge needs the shard reports to merge: corolint merge "
                    "shard-1.json shard-2.json ...");
@@ -129,29 +235,39 @@ llvm::Expected<ShardData> readShards(llvm::ArrayRef<std::string> Paths) {
     llvm::Expected<ShardData> D = readShard(Path);
     if (!D)
       return D.takeError();
-    if (Seen.empty()) {
+    if (&Path == &Paths.front()) {
       Seen.assign(D->Shard.Count, false);
-      All.Shard = {0, D->Shard.Count};
+      All.Shard = {0, D->Shard.Count, D->Shard.Piece};
       All.Version = D->Version;
-      All.Root = D->Root;
+      All.Root = D->Shard.Piece ? PieceRoot.str() : D->Root;
+      if (All.Root.empty()) {
+        llvm::SmallString<256> Here;
+        llvm::sys::fs::current_path(Here);
+        All.Root = std::string(Here);
+      }
       All.Diff = D->Diff;
-    } else if (D->Shard.Count != All.Shard.Count) {
-      return problem("'" + Path + "' is shard " +
-                     llvm::Twine(D->Shard.Index) + " of " +
-                     llvm::Twine(D->Shard.Count) + ", the others of " +
-                     llvm::Twine(All.Shard.Count));
-    } else if (D->Version != All.Version || D->Root != All.Root ||
-               D->Diff != All.Diff) {
+    } else if (D->Shard.Piece == All.Shard.Piece &&
+               (D->Version != All.Version ||
+                (!All.Shard.Piece && D->Root != All.Root) ||
+                D->Diff != All.Diff)) {
       return problem("'" + Path +
                      "' comes from another run (its corolint version, root "
                      "or --diff differs)");
     }
-    if (Seen[D->Shard.Index - 1])
-      return problem("shard " + llvm::Twine(D->Shard.Index) + " of " +
-                     llvm::Twine(D->Shard.Count) + " is given twice ('" +
-                     Path + "')");
-    Seen[D->Shard.Index - 1] = true;
-    All.SkippedOtherLanguages = D->SkippedOtherLanguages; // the whole build's
+    if (D->Shard.Piece && !PieceRoot.empty()) {
+      auto Under = [&](llvm::StringRef P) { return joinRoot(PieceRoot, P); };
+      for (std::string &F : D->Files)
+        F = Under(F);
+      for (UnitResult &U : D->Units)
+        rebasePaths(U, Under);
+    }
+    if (llvm::Error E = All.Shard.Piece ? checkPiece(*D, Path, All)
+                                        : checkShard(*D, Path, All, Seen))
+      return std::move(E);
+    // A shard's count is the whole build's; a piece's, its own.
+    All.SkippedOtherLanguages = All.Shard.Piece
+                                    ? All.SkippedOtherLanguages + D->SkippedOtherLanguages
+                                    : D->SkippedOtherLanguages;
     llvm::append_range(All.Files, D->Files);
     std::move(D->Units.begin(), D->Units.end(), std::back_inserter(All.Units));
   }

@@ -11,6 +11,12 @@
 // missing, doubled, from another split or another corolint is an error: a
 // gate must not pass on part of the code.
 //
+// `--shard=piece` is a part a build system chose (Bazel's corolint_aspect runs
+// one action per source file, each in its own sandbox): its report keeps the
+// paths under the root relative to it, and any number of pieces whose files
+// do not overlap merge, as one run over their files, under the merge's root.
+// Which pieces make the whole is the build system's to know.
+//
 //===----------------------------------------------------------------------===//
 
 #ifndef COROLINT_TOOL_SHARDS_H
@@ -27,15 +33,16 @@
 namespace corolint {
 
 struct ShardSpec {
-  unsigned Index = 0; // 1-based; 0: not sharded
+  unsigned Index = 0; // 1-based; 0: not sharded, or a piece
   unsigned Count = 0;
-  explicit operator bool() const { return Count != 0; }
+  bool Piece = false;
+  explicit operator bool() const { return Count != 0 || Piece; }
 };
 
-/// "I/N" with 1 <= I <= N; nullopt when malformed.
+/// "I/N" with 1 <= I <= N, or "piece"; nullopt when malformed.
 std::optional<ShardSpec> parseShard(llvm::StringRef Text);
 
-/// The files of shard \p S of \p Files: the largest file first to the part
+/// The files of shard \p S of \p Files (a piece: all of them): the largest file first to the part
 /// with the fewest bytes so far, so each part gets about the same amount of
 /// source; the same split on every machine that sees the same files.
 std::vector<std::string> filesOfShard(const std::vector<std::string> &Files,
@@ -52,11 +59,21 @@ struct ShardData {
   std::vector<UnitResult> Units;
 };
 
+/// Names every file under \p D.Root relative to it, as a piece's report
+/// does (without a leading "./").
+void relativeToRoot(ShardData &D);
+
+/// The report's "shard" object; its strings refer to \p D, which must
+/// outlive it.
 llvm::json::Value toJSON(const ShardData &D);
 
 /// Reads the shard reports \p Paths and checks that they are the N parts of
-/// one run; the units of all of them, the files sorted.
-llvm::Expected<ShardData> readShards(llvm::ArrayRef<std::string> Paths);
+/// one run, or pieces with no file in common; the units of all of them, the
+/// files sorted. Pieces' relative paths are taken under \p PieceRoot; with
+/// none they stay relative to the current directory, which is the root (a
+/// report made in a sandbox names the files as the workspace does).
+llvm::Expected<ShardData> readShards(llvm::ArrayRef<std::string> Paths,
+                                     llvm::StringRef PieceRoot);
 
 } // namespace corolint
 

@@ -1,0 +1,4 @@
+#pragma once
+#include "base/task.h"
+
+task<int> total(int a, int b);
