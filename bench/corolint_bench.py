@@ -7,8 +7,11 @@ For each translation unit of aio's tests, the fetch_all example and the
 bundled example project (compile commands from BUILD_DIR's databases), times
 `clang++-19 -fsyntax-only` (parsing and semantic analysis, what any
 clang-based linter must pay) and `corolint --checks=-*,coro-*` on one thread,
-then corolint on the whole set with -j1 and -j2. Prints the median of N runs
-and peak RSS. Run by bench/run.sh; figures in bench/README.md.
+then corolint on the whole set with -j1 and -j2, and as two --shard pieces of
+-j1 each (what two one-core CI jobs do: the slower shard is the wall time)
+plus their `corolint merge`; the ratios to -j1 are what carries across
+machines. Prints the median of N runs and peak RSS. Run by bench/run.sh;
+figures in bench/README.md.
 """
 import json
 import os
@@ -66,10 +69,25 @@ def main():
                syntax_kb / 1024, lint_kb / 1024))
     print("%-28s %10.2f %10.2f %8.2f" % ("total", total_syntax, total_lint,
                                           total_lint / total_syntax))
+    run = [corolint, "--no-cache", "-p", build, "--checks=-*,coro-*", "--quiet"]
+    files = [e["file"] for e in entries]
+    wall = {}
     for jobs in (1, 2):
-        t, kb = run_timed([corolint, "--no-cache", "-p", build, "--checks=-*,coro-*", "--quiet", "-j", str(jobs)] +
-                          [e["file"] for e in entries], repeat)
-        print("corolint -p build -j%d: %.2f s, peak %.0f MB" % (jobs, t, kb / 1024))
+        wall[jobs], kb = run_timed(run + ["-j", str(jobs)] + files, repeat)
+        print("corolint -p build -j%d: %.2f s, peak %.0f MB" % (jobs, wall[jobs], kb / 1024))
+    shards = []
+    for i in (1, 2):
+        out = os.path.join(build, "bench-shard-%d.json" % i)
+        shards.append(out)
+        t, _ = run_timed(run + ["-j1", "--shard=%d/2" % i, "--format=json", "--exit-zero",
+                                "--output=" + out] + files, repeat)
+        print("corolint --shard=%d/2 -j1: %.2f s" % (i, t))
+        wall["shard%d" % i] = t
+    merge, _ = run_timed([corolint, "merge", "--quiet", "--exit-zero"] + shards, repeat)
+    slowest = max(wall["shard1"], wall["shard2"])
+    print("corolint merge: %.2f s" % merge)
+    print("ratios to -j1: -j2 %.2f, two shards (slower one + merge) %.2f" %
+          (wall[2] / wall[1], (slowest + merge) / wall[1]))
 
 
 if __name__ == "__main__":
