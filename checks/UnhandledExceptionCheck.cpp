@@ -6,6 +6,7 @@
 #include "utils/DeclNames.h"
 #include "utils/Exceptions.h"
 #include "utils/Profiles.h"
+#include "utils/SourceEdits.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
@@ -408,7 +409,10 @@ void UnhandledExceptionCheck::emptyCatchAll(const CXXCatchStmt &Catch,
   diag(AfterBrace, "rethrow to let errors and cancellation propagate",
        DiagnosticIDs::Note)
       << FixItHint::CreateInsertion(
-             AfterBrace, Block->getRBracLoc() == AfterBrace ? " throw; " : " throw;");
+             AfterBrace,
+             statementForEmptyBlock(
+                 *Block, functionBlock(Coroutine),
+                 "throw;", Coroutine.getASTContext().getSourceManager()));
 }
 
 // Rule 4: results that hold exceptions, discarded or never inspected.

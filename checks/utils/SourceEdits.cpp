@@ -2,6 +2,7 @@
 
 #include "SourceEdits.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 
@@ -23,6 +24,42 @@ std::optional<std::string> lineIndent(SourceLocation Loc,
   if (Indent.find_first_not_of(" \t") != llvm::StringRef::npos)
     return std::nullopt;
   return Indent.str();
+}
+
+namespace {
+
+/// One indentation step of the code \p Body is in.
+std::string indentStep(const CompoundStmt *Body, const SourceManager &SM) {
+  if (Body && !Body->body_empty()) {
+    auto Inner = lineIndent((*Body->body_begin())->getBeginLoc(), SM);
+    auto Outer = lineIndent(Body->getRBracLoc(), SM);
+    if (Inner && Outer && Inner->size() > Outer->size() &&
+        llvm::StringRef(*Inner).starts_with(*Outer))
+      return Inner->substr(Outer->size());
+  }
+  return "  ";
+}
+
+} // namespace
+
+const CompoundStmt *functionBlock(const FunctionDecl &FD) {
+  const Stmt *Body = FD.getBody();
+  if (const auto *Coro = llvm::dyn_cast_or_null<CoroutineBodyStmt>(Body))
+    Body = Coro->getBody();
+  return llvm::dyn_cast_or_null<CompoundStmt>(Body);
+}
+
+std::string statementForEmptyBlock(const CompoundStmt &Block,
+                                   const CompoundStmt *Body,
+                                   llvm::StringRef Code,
+                                   const SourceManager &SM) {
+  SourceLocation L = Block.getLBracLoc(), R = Block.getRBracLoc();
+  if (L.getLocWithOffset(1) == R)
+    return (" " + Code + " ").str();
+  std::optional<std::string> Closing = lineIndent(R, SM);
+  if (!Closing || SM.getSpellingLineNumber(L) == SM.getSpellingLineNumber(R))
+    return (" " + Code).str();
+  return "\n" + *Closing + indentStep(Body, SM) + Code.str();
 }
 
 llvm::StringSet<> namesUsedIn(const FunctionDecl &FD, const Stmt *Body) {

@@ -24,6 +24,20 @@ std::string sourceText(SourceRange R, const ASTContext &Ctx);
 std::optional<std::string> lineIndent(SourceLocation Loc,
                                       const SourceManager &SM);
 
+/// The braces of \p FD's body as written (inside a coroutine's wrapper).
+const CompoundStmt *functionBlock(const FunctionDecl &FD);
+
+/// What to insert after the '{' of the empty block \p Block so that \p Code
+/// is its one statement, laid out as the surrounding code is: on a line of its
+/// own, one indentation step deeper than the closing brace, when the braces
+/// are on separate lines (the step read from \p Body, the function body:
+/// its first statement's indentation beyond its closing brace's; two spaces
+/// when that cannot be read); else " Code" (" Code " for "{}").
+std::string statementForEmptyBlock(const CompoundStmt &Block,
+                                   const CompoundStmt *Body,
+                                   llvm::StringRef Code,
+                                   const SourceManager &SM);
+
 /// Every identifier \p FD declares or refers to in \p Body, and its
 /// parameters' names: what a name introduced there must not be.
 llvm::StringSet<> namesUsedIn(const FunctionDecl &FD, const Stmt *Body);

@@ -41,7 +41,8 @@ aio::task<void> mistakes(aio::mutex &m) {
   } catch (...) {
   }
   // CHECK-MESSAGES: :[[@LINE-2]]:5: warning: empty 'catch (...)' in coroutine 'mistakes' swallows every error, including cancellation [coro-unhandled-exception]
-  // CHECK-FIXES: {{^}}  } catch (...) { throw;{{$}}
+  // CHECK-FIXES: {{^}}  } catch (...) {{[{]}}{{$}}
+  // CHECK-FIXES-NEXT: {{^}}    throw;{{$}}
 }
 
 std::mutex table_mutex;

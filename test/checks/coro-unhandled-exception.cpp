@@ -243,6 +243,21 @@ struct handler_registry {
 };
 
 // 3. Empty catch-all handlers in coroutines.
+// The rethrow goes where the code's own layout puts a statement: here four
+// spaces a step.
+cppcoro::task<> swallow_four() {
+    try {
+        co_await refresh();
+    } catch (...) {
+    }
+    // CHECK-NOTES: :[[@LINE-2]]:7: warning: empty 'catch (...)' in coroutine 'swallow_four'
+    // CHECK-NOTES: :[[@LINE-3]]:20: note: FIX-IT applied suggested code changes
+    // CHECK-NOTES: :[[@LINE-4]]:20: note: rethrow
+    // CHECK-FIXES: {{^}}    } catch (...) {{[{]}}{{$}}
+    // CHECK-FIXES-NEXT: {{^}}        throw;{{$}}
+    // CHECK-FIXES-NEXT: {{^}}    }{{$}}
+}
+
 cppcoro::task<> swallow() {
   try {
     co_await refresh();
@@ -251,7 +266,9 @@ cppcoro::task<> swallow() {
   // CHECK-NOTES: :[[@LINE-2]]:5: warning: empty 'catch (...)' in coroutine 'swallow' swallows every error, including cancellation [coro-unhandled-exception]
   // CHECK-NOTES: :[[@LINE-3]]:18: note: FIX-IT applied suggested code changes
   // CHECK-NOTES: :[[@LINE-4]]:18: note: rethrow to let errors and cancellation propagate
-  // CHECK-FIXES: {{^}}  } catch (...) { throw;{{$}}
+  // CHECK-FIXES: {{^}}  } catch (...) {{[{]}}{{$}}
+  // CHECK-FIXES-NEXT: {{^}}    throw;{{$}}
+  // CHECK-FIXES-NEXT: {{^}}  }{{$}}
   try {
     co_await refresh();
   } catch (const std::exception &) {}
@@ -259,6 +276,13 @@ cppcoro::task<> swallow() {
   // CHECK-NOTES: :[[@LINE-2]]:37: note: FIX-IT applied suggested code changes
   // CHECK-NOTES: :[[@LINE-3]]:37: note: rethrow
   // CHECK-FIXES: {{^}}  } catch (const std::exception &) { throw; }{{$}}
+  try {
+    co_await refresh();
+  } catch (...) { }
+  // CHECK-NOTES: :[[@LINE-1]]:5: warning: empty 'catch (...)'
+  // CHECK-NOTES: :[[@LINE-2]]:18: note: FIX-IT applied suggested code changes
+  // CHECK-NOTES: :[[@LINE-3]]:18: note: rethrow
+  // CHECK-FIXES: {{^}}  } catch (...) { throw; }{{$}}
   // Not flagged: handlers that do something, narrow types.
   try {
     co_await refresh();
