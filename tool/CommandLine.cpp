@@ -87,8 +87,11 @@ cl::opt<bool> FixNotes("fix-notes", desc(R"(
 Also apply fixes found in notes: the rewrites that change what the program
 does (such as inserting 'co_await'). Implies --fix)"),
                        cl::init(false), cl::cat(CorolintCategory));
-cl::opt<std::string> FormatStyle("format-style", desc("Style for formatting code around applied fixes (none, file, llvm, ...)"),
-                                 cl::init("none"), cl::cat(CorolintCategory));
+cl::opt<std::string> FormatStyle("format-style", desc(R"(
+Style for formatting the code around applied fixes, as clang-tidy's: none,
+llvm, google, ... or file (the default: the .clang-format that applies to
+the file; no formatting when there is none))"),
+                                 cl::init("file"), cl::cat(CorolintCategory));
 cl::opt<bool> ListChecks("list-checks", desc("List all enabled checks and exit. Use with --checks=* to list all"),
                          cl::init(false), cl::cat(CorolintCategory));
 cl::opt<std::string> Config("config", desc("Configuration in YAML/JSON format, as clang-tidy's --config"),

@@ -1,0 +1,5 @@
+#include "cppcoro.h"
+cppcoro::task<int> fetch();
+cppcoro::task<> caller() {
+  try { co_await fetch(); } catch (...) {}
+}
