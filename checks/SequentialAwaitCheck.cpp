@@ -15,6 +15,7 @@
 #include "utils/Coroutines.h"
 #include "utils/DeclNames.h"
 #include "utils/OptionValues.h"
+#include "utils/Profiles.h"
 #include "utils/SourceEdits.h"
 #include "utils/Suspensions.h"
 #include "clang/AST/ASTContext.h"
@@ -26,221 +27,28 @@ using namespace clang::ast_matchers;
 namespace clang::tidy::coro {
 namespace {
 
-enum class Role {
-  TaskType,          ///< a lazy task type: identifies the library
-  EagerType,         ///< a task type that runs when created
-  EagerAttachedType, ///< eager, and dropping it cancels it
-  RangeCombinator,   ///< runs a range of tasks concurrently (named in messages)
-  TupleCombinator,   ///< runs a fixed number of tasks concurrently
-  Bounded,           ///< the bounded form the note names
-  Concurrent,        ///< other calls that already run work concurrently
-  Pacing,            ///< sleeps and timers: awaited in a loop on purpose
-  Ordered,           ///< stream, socket and queue operations: order matters
-  Lock,              ///< locks, guards and permits
-};
-
-struct ProfileEntry {
-  llvm::StringLiteral Library;
-  Role Kind;
-  llvm::StringLiteral Name;
-};
-
-// profile data: moves to the library profiles (issue 16)
-constexpr ProfileEntry Profile[] = {
-    // aio (this project's runtime)
-    {"aio", Role::TaskType, "aio::task"},
-    {"aio", Role::RangeCombinator, "aio::gather"},
-    {"aio", Role::TupleCombinator, "aio::gather"},
-    {"aio", Role::Bounded, "aio::semaphore"},
-    {"aio", Role::Concurrent, "aio::task_group::spawn"},
-    {"aio", Role::Concurrent, "aio::wait_for"},
-    {"aio", Role::Pacing, "aio::sleep"},
-    {"aio", Role::Pacing, "aio::yield"},
-    {"aio", Role::Ordered, "aio::tcp_stream::read"},
-    {"aio", Role::Ordered, "aio::tcp_stream::write_bytes"},
-    {"aio", Role::Ordered, "aio::tcp_stream::write_all"},
-    {"aio", Role::Ordered, "aio::tcp_listener::accept"},
-    {"aio", Role::Ordered, "aio::queue::pop"},
-    {"aio", Role::Ordered, "aio::queue::push"},
-    {"aio", Role::Ordered, "aio::event::wait"},
-    {"aio", Role::Lock, "aio::mutex"},
-    {"aio", Role::Lock, "aio::semaphore"},
-    // cppcoro
-    {"cppcoro", Role::TaskType, "cppcoro::task"},
-    {"cppcoro", Role::TaskType, "cppcoro::shared_task"},
-    {"cppcoro", Role::RangeCombinator, "cppcoro::when_all"},
-    {"cppcoro", Role::TupleCombinator, "cppcoro::when_all"},
-    {"cppcoro", Role::Concurrent, "cppcoro::when_all_ready"},
-    {"cppcoro", Role::Pacing, "cppcoro::io_service::schedule_after"},
-    {"cppcoro", Role::Pacing, "cppcoro::io_service::schedule"},
-    {"cppcoro", Role::Pacing, "cppcoro::static_thread_pool::schedule"},
-    {"cppcoro", Role::Ordered, "cppcoro::net::socket::send"},
-    {"cppcoro", Role::Ordered, "cppcoro::net::socket::recv"},
-    {"cppcoro", Role::Ordered, "cppcoro::read_only_file::read"},
-    {"cppcoro", Role::Ordered, "cppcoro::write_only_file::write"},
-    {"cppcoro", Role::Ordered, "cppcoro::single_consumer_event"},
-    {"cppcoro", Role::Lock, "cppcoro::async_mutex"},
-    {"cppcoro", Role::Lock, "cppcoro::async_mutex_lock"},
-    // folly::coro
-    {"folly", Role::TaskType, "folly::coro::Task"},
-    {"folly", Role::RangeCombinator, "folly::coro::collectAllRange"},
-    {"folly", Role::TupleCombinator, "folly::coro::collectAll"},
-    {"folly", Role::Bounded, "folly::coro::collectAllWindowed"},
-    {"folly", Role::Concurrent, "folly::coro::collectAllTry"},
-    {"folly", Role::Concurrent, "folly::coro::collectAllTryRange"},
-    {"folly", Role::Concurrent, "folly::coro::collectAllTryWindowed"},
-    {"folly", Role::Concurrent, "folly::coro::collectAny"},
-    {"folly", Role::Pacing, "folly::coro::sleep"},
-    {"folly", Role::Ordered, "folly::coro::AsyncGenerator::next"},
-    {"folly", Role::Ordered, "folly::coro::UnboundedQueue::dequeue"},
-    {"folly", Role::Ordered, "folly::coro::BoundedAsyncPipe::write"},
-    {"folly", Role::Ordered, "folly::coro::AsyncPipe::write"},
-    {"folly", Role::Ordered, "folly::coro::Baton"},
-    {"folly", Role::Lock, "folly::coro::Mutex"},
-    {"folly", Role::Lock, "folly::coro::SharedMutex"},
-    // asio and Boost.Asio (awaitable has no promise_type: listed)
-    {"asio", Role::TaskType, "asio::awaitable"},
-    {"asio", Role::RangeCombinator, "asio::experimental::make_parallel_group"},
-    {"asio", Role::TupleCombinator, "asio::experimental::make_parallel_group"},
-    {"asio", Role::Pacing, "asio::steady_timer::async_wait"},
-    {"asio", Role::Pacing, "asio::basic_waitable_timer::async_wait"},
-    {"asio", Role::Ordered, "asio::async_write"},
-    {"asio", Role::Ordered, "asio::async_read"},
-    {"asio", Role::Ordered, "asio::async_read_until"},
-    {"asio", Role::Ordered, "asio::tcp_socket::async_read_some"},
-    {"asio", Role::Ordered, "asio::basic_stream_socket::async_read_some"},
-    {"asio", Role::Ordered, "asio::basic_stream_socket::async_write_some"},
-    {"asio", Role::Ordered, "asio::basic_stream_socket::async_send"},
-    {"asio", Role::Ordered, "asio::basic_stream_socket::async_receive"},
-    {"asio", Role::Ordered, "asio::experimental::basic_channel::async_receive"},
-    {"asio", Role::Ordered, "asio::experimental::basic_channel::async_send"},
-    {"boost.asio", Role::TaskType, "boost::asio::awaitable"},
-    {"boost.asio", Role::RangeCombinator,
-     "boost::asio::experimental::make_parallel_group"},
-    {"boost.asio", Role::TupleCombinator,
-     "boost::asio::experimental::make_parallel_group"},
-    // libcoro
-    {"libcoro", Role::TaskType, "::coro::task"},
-    {"libcoro", Role::RangeCombinator, "coro::when_all"},
-    {"libcoro", Role::TupleCombinator, "coro::when_all"},
-    {"libcoro", Role::Bounded, "coro::semaphore"},
-    {"libcoro", Role::Concurrent, "::coro::task_container::start"},
-    {"libcoro", Role::Pacing, "::coro::io_scheduler::yield_for"},
-    {"libcoro", Role::Pacing, "::coro::io_scheduler::yield_until"},
-    {"libcoro", Role::Pacing, "::coro::io_scheduler::schedule_after"},
-    {"libcoro", Role::Pacing, "::coro::thread_pool::yield"},
-    {"libcoro", Role::Pacing, "::coro::thread_pool::schedule"},
-    {"libcoro", Role::Ordered, "::coro::net::tcp::client::send"},
-    {"libcoro", Role::Ordered, "::coro::net::tcp::client::recv"},
-    {"libcoro", Role::Ordered, "::coro::net::tcp::client::poll"},
-    {"libcoro", Role::Ordered, "::coro::queue::pop"},
-    {"libcoro", Role::Ordered, "::coro::queue::push"},
-    {"libcoro", Role::Ordered, "::coro::ring_buffer::consume"},
-    {"libcoro", Role::Ordered, "::coro::ring_buffer::produce"},
-    {"libcoro", Role::Lock, "::coro::mutex"},
-    {"libcoro", Role::Lock, "::coro::scoped_lock"},
-    {"libcoro", Role::Lock, "::coro::semaphore"},
-    // async_simple
-    {"async_simple", Role::TaskType, "async_simple::coro::Lazy"},
-    {"async_simple", Role::RangeCombinator, "async_simple::coro::collectAll"},
-    {"async_simple", Role::TupleCombinator, "async_simple::coro::collectAll"},
-    {"async_simple", Role::Bounded, "async_simple::coro::collectAllWindowed"},
-    {"async_simple", Role::Concurrent, "async_simple::coro::collectAllPara"},
-    {"async_simple", Role::Concurrent, "async_simple::coro::collectAny"},
-    {"async_simple", Role::Pacing, "async_simple::coro::sleep"},
-    {"async_simple", Role::Lock, "async_simple::coro::Mutex"},
-    {"async_simple", Role::Lock, "async_simple::coro::SharedMutex"},
-    {"async_simple", Role::Lock, "async_simple::coro::ScopedLock"},
-    // concurrencpp
-    {"concurrencpp", Role::TaskType, "concurrencpp::lazy_result"},
-    {"concurrencpp", Role::EagerType, "concurrencpp::result"},
-    {"concurrencpp", Role::RangeCombinator, "concurrencpp::when_all"},
-    {"concurrencpp", Role::TupleCombinator, "concurrencpp::when_all"},
-    {"concurrencpp", Role::Concurrent, "concurrencpp::when_any"},
-    {"concurrencpp", Role::Pacing, "concurrencpp::timer_queue::make_delay_object"},
-    {"concurrencpp", Role::Lock, "concurrencpp::async_lock"},
-    {"concurrencpp", Role::Lock, "concurrencpp::scoped_async_lock"},
-    // Boost.Cobalt
-    {"cobalt", Role::TaskType, "boost::cobalt::task"},
-    {"cobalt", Role::EagerAttachedType, "boost::cobalt::promise"},
-    {"cobalt", Role::RangeCombinator, "boost::cobalt::join"},
-    {"cobalt", Role::TupleCombinator, "boost::cobalt::join"},
-    {"cobalt", Role::Concurrent, "boost::cobalt::gather"},
-    {"cobalt", Role::Concurrent, "boost::cobalt::race"},
-    {"cobalt", Role::Ordered, "boost::cobalt::channel::read"},
-    {"cobalt", Role::Ordered, "boost::cobalt::channel::write"},
-    // seastar (futures are eager)
-    {"seastar", Role::EagerType, "seastar::future"},
-    {"seastar", Role::RangeCombinator, "seastar::coroutine::parallel_for_each"},
-    {"seastar", Role::TupleCombinator, "seastar::coroutine::all"},
-    {"seastar", Role::Bounded, "seastar::max_concurrent_for_each"},
-    {"seastar", Role::Concurrent, "seastar::parallel_for_each"},
-    {"seastar", Role::Concurrent, "seastar::when_all"},
-    {"seastar", Role::Concurrent, "seastar::when_all_succeed"},
-    {"seastar", Role::Pacing, "seastar::sleep"},
-    {"seastar", Role::Pacing, "seastar::sleep_abortable"},
-    {"seastar", Role::Pacing, "seastar::coroutine::maybe_yield"},
-    {"seastar", Role::Ordered, "seastar::output_stream::write"},
-    {"seastar", Role::Ordered, "seastar::output_stream::flush"},
-    {"seastar", Role::Ordered, "seastar::input_stream::read"},
-    {"seastar", Role::Ordered, "seastar::input_stream::read_exactly"},
-    {"seastar", Role::Ordered, "seastar::queue::pop_eventually"},
-    {"seastar", Role::Ordered, "seastar::queue::push_eventually"},
-    {"seastar", Role::Lock, "seastar::semaphore"},
-    {"seastar", Role::Lock, "seastar::semaphore_units"},
-    {"seastar", Role::Lock, "seastar::rwlock"},
-    // the standard library
-    {"std", Role::Lock, "std::counting_semaphore"},
-    {"std", Role::Lock, "std::lock_guard"},
-    {"std", Role::Lock, "std::scoped_lock"},
-};
-
-/// The profile's names of one role, as one NameList.
-NameList profileNames(Role Kind) {
+/// The library profiles' names of one kind, as one NameList.
+NameList namesOf(std::initializer_list<EntryKind> Kinds) {
   NameList L;
-  for (const ProfileEntry &E : Profile)
-    if (E.Kind == Kind)
-      L.add(E.Name);
+  for (EntryKind K : Kinds)
+    for (const auto &Entry : profileEntries(K))
+      L.add(Entry.first);
   return L;
 }
 
-/// The profile read once: name lists per role.
+/// The profiles read once: what is awaited in a loop on purpose.
 struct ProfileLists {
-  NameList Pacing = profileNames(Role::Pacing);
-  NameList Ordered = profileNames(Role::Ordered);
-  NameList Concurrent = [] {
-    NameList L = profileNames(Role::Concurrent);
-    for (const ProfileEntry &E : Profile)
-      if (E.Kind == Role::RangeCombinator || E.Kind == Role::TupleCombinator ||
-          E.Kind == Role::Bounded)
-        L.add(E.Name);
-    return L;
-  }();
-  NameList Locks = profileNames(Role::Lock);
-  NameList ListedTasks = profileNames(Role::TaskType);
+  NameList Pacing = namesOf({EntryKind::Pacing});
+  NameList Ordered = namesOf({EntryKind::Ordered});
+  NameList Concurrent =
+      namesOf({EntryKind::ConcurrentCall, EntryKind::RangeCombinator,
+               EntryKind::TupleCombinator, EntryKind::BoundedCombinator});
+  NameList Locks = namesOf({EntryKind::LockOrPermit});
 };
 
 const ProfileLists &profile() {
   static const ProfileLists P;
   return P;
-}
-
-/// The library a task type belongs to, from the profile's task types.
-llvm::StringRef libraryOf(const CXXRecordDecl &RD) {
-  auto Parts = nameComponents(RD);
-  for (const ProfileEntry &E : Profile)
-    if ((E.Kind == Role::TaskType || E.Kind == Role::EagerType ||
-         E.Kind == Role::EagerAttachedType) &&
-        NameList(E.Name).matches(Parts))
-      return E.Library;
-  return "";
-}
-
-llvm::StringRef profileName(llvm::StringRef Library, Role Kind) {
-  for (const ProfileEntry &E : Profile)
-    if (E.Library == Library && E.Kind == Kind)
-      return E.Name;
-  return "";
 }
 
 /// "'aio::gather'", or the generic words when the library has none.
@@ -359,26 +167,20 @@ SequentialAwaitCheck::Library Analysis::libraryFor(QualType T) const {
       L.Range = L.Tuple = Combinator;
       return L;
     }
-  llvm::StringRef Lib = libraryOf(*RD);
-  if (Lib.empty())
+  auto [Profile, Namespace] = profileOfName(RD->getQualifiedNameAsString());
+  if (!Profile)
     return L;
-  L.Range = profileName(Lib, Role::RangeCombinator).str();
-  L.Tuple = profileName(Lib, Role::TupleCombinator).str();
-  L.Bounded = profileName(Lib, Role::Bounded).str();
-  L.Aio = Lib == "aio";
+  L.Range = profileName(*Profile, EntryKind::RangeCombinator, Namespace);
+  L.Tuple = profileName(*Profile, EntryKind::TupleCombinator, Namespace);
+  L.Bounded = profileName(*Profile, EntryKind::BoundedCombinator, Namespace);
+  L.Aio = Profile->Name == "aio";
   return L;
 }
 
 /// The start policy of an awaited type when it is a task (structure, or the
-/// profile's task types, which asio::awaitable needs).
+/// profiles' and options' task types, which asio::awaitable needs).
 AwaitableKind Analysis::taskKind(QualType T) const {
-  AwaitableKind K = Classifier.classify(T);
-  if (K && (K.Policy == StartPolicy::NotATask ||
-            K.Policy == StartPolicy::Unknown))
-    if (const CXXRecordDecl *RD = recordOf(T);
-        RD && profile().ListedTasks.matches(*RD))
-      K.Policy = StartPolicy::Lazy;
-  return K;
+  return Classifier.classify(T);
 }
 
 bool Analysis::isTask(QualType T) const {

@@ -113,4 +113,34 @@ llvm::StringRef offloadAwaitable(llvm::StringRef Namespace) {
   return {};
 }
 
+std::pair<const LibraryProfile *, llvm::StringRef>
+profileOfName(llvm::StringRef QualifiedName) {
+  QualifiedName.consume_front("::");
+  for (const LibraryProfile &P : builtinProfiles())
+    for (llvm::ArrayRef<llvm::StringLiteral> List : {P.Namespaces, P.Aliases})
+      for (llvm::StringRef NS : List) {
+        llvm::StringRef Bare = NS;
+        Bare.consume_front("::");
+        if (QualifiedName.starts_with(Bare) &&
+            QualifiedName.drop_front(Bare.size()).starts_with("::"))
+          return {&P, Bare};
+      }
+  return {nullptr, ""};
+}
+
+std::string profileName(const LibraryProfile &P, EntryKind Kind,
+                        llvm::StringRef Namespace) {
+  std::string First, Spelled;
+  forEachEntry(P, Kind, [&](llvm::StringRef Name, const ProfileEntry &) {
+    llvm::StringRef Bare = Name;
+    Bare.consume_front("::");
+    if (First.empty())
+      First = Bare.str();
+    if (Spelled.empty() && Bare.starts_with(Namespace) &&
+        Bare.drop_front(Namespace.size()).starts_with("::"))
+      Spelled = Bare.str();
+  });
+  return Spelled.empty() ? First : Spelled;
+}
+
 } // namespace clang::tidy::coro

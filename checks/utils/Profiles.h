@@ -87,6 +87,24 @@ enum class EntryKind {
   /// A type whose empty catch handler catches (nearly) everything,
   /// cancellation too.
   CatchAllType,
+  /// What coro-sequential-await suggests for a loop of awaits: a combinator
+  /// that runs a range of tasks concurrently (collectAllRange, when_all over
+  /// a vector), one for a fixed number of tasks, and the bounded form (a
+  /// window, a semaphore). The library is the profile's.
+  RangeCombinator,
+  TupleCombinator,
+  BoundedCombinator,
+  /// A call that already runs work concurrently (when_any, a spawn into a
+  /// group): awaiting it once per iteration is not sequential work.
+  ConcurrentCall,
+  /// Sleeps, timers and yields: awaited in a loop on purpose.
+  Pacing,
+  /// Stream, socket, queue and channel operations, and types whose
+  /// operations must happen in order (a baton, a channel).
+  Ordered,
+  /// A lock, guard or permit type, async or not: what is awaited while one
+  /// is held is serialised on purpose.
+  LockOrPermit,
 };
 
 struct ProfileEntry {
@@ -153,6 +171,17 @@ profileEntries(EntryKind Kind);
 /// "name=replacement" for every Blocking entry that has a replacement,
 /// ';'-separated (coro-blocking-call's Replacements default).
 std::string profileReplacements();
+
+/// The built-in profile whose namespace (or alias) holds the type or
+/// function named \p QualifiedName ("boost::asio::awaitable"), with the
+/// namespace it matched ("boost::asio"); null when none does.
+std::pair<const LibraryProfile *, llvm::StringRef>
+profileOfName(llvm::StringRef QualifiedName);
+
+/// The first name of an entry of kind \p Kind in \p P, spelled under
+/// \p Namespace when it has such a spelling (an alias's); empty if none.
+std::string profileName(const LibraryProfile &P, EntryKind Kind,
+                        llvm::StringRef Namespace);
 
 /// How a coroutine of the runtime whose outermost namespace is \p Namespace
 /// runs blocking work elsewhere (the Replacement of one of its profile's

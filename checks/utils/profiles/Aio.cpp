@@ -31,6 +31,24 @@ constexpr ProfileEntry Entries[] = {
     {.Kind = K::Blocking,
      .Name = "std::this_thread::sleep_for",
      .Replacement = "co_await aio::sleep"},
+    // coro-sequential-await: what gathers, what already runs concurrently,
+    // what is awaited in a loop on purpose (pacing, ordered I/O, locks).
+    {K::RangeCombinator, "aio::gather"},
+    {K::TupleCombinator, "aio::gather"},
+    {K::BoundedCombinator, "aio::semaphore"},
+    {K::ConcurrentCall, "aio::task_group::spawn"},
+    {K::ConcurrentCall, "aio::wait_for"},
+    {K::Pacing, "aio::sleep"},
+    {K::Pacing, "aio::yield"},
+    {K::Ordered, "aio::tcp_stream::read"},
+    {K::Ordered, "aio::tcp_stream::write_bytes"},
+    {K::Ordered, "aio::tcp_stream::write_all"},
+    {K::Ordered, "aio::tcp_listener::accept"},
+    {K::Ordered, "aio::queue::pop"},
+    {K::Ordered, "aio::queue::push"},
+    {K::Ordered, "aio::event::wait"},
+    {K::LockOrPermit, "aio::mutex"},
+    {K::LockOrPermit, "aio::semaphore"},
 };
 
 } // namespace

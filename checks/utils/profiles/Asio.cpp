@@ -16,6 +16,9 @@ constexpr llvm::StringLiteral Headers[] = {"asio/", "asio.hpp", "boost/asio/",
                                            "boost/asio.hpp"};
 constexpr llvm::StringLiteral Aliases[] = {"boost::asio"};
 constexpr ProfileEntry Entries[] = {
+    // awaitable's promise comes from a coroutine_traits specialisation, not
+    // a promise_type member: structure alone does not see a lazy task.
+    {K::TaskType, "asio::awaitable"},
     {K::Bridge, "asio::io_context::run"},
     {K::Bridge, "asio::io_context::run_one"},
     {K::Bridge, "asio::io_context::run_for"},
@@ -68,6 +71,22 @@ constexpr ProfileEntry Entries[] = {
     // co_spawn(ex, task, detached): the token, not the function, detaches.
     {K::DetachedToken, "asio::detached_t"},
     {K::Consuming, "asio::co_spawn"},
+    // coro-sequential-await: what gathers, what already runs concurrently,
+    // what is awaited in a loop on purpose (pacing, ordered I/O, locks).
+    {K::RangeCombinator, "asio::experimental::make_parallel_group"},
+    {K::TupleCombinator, "asio::experimental::make_parallel_group"},
+    {K::Pacing, "asio::steady_timer::async_wait"},
+    {K::Pacing, "asio::basic_waitable_timer::async_wait"},
+    {K::Ordered, "asio::async_write"},
+    {K::Ordered, "asio::async_read"},
+    {K::Ordered, "asio::async_read_until"},
+    {K::Ordered, "asio::tcp_socket::async_read_some"},
+    {K::Ordered, "asio::basic_stream_socket::async_read_some"},
+    {K::Ordered, "asio::basic_stream_socket::async_write_some"},
+    {K::Ordered, "asio::basic_stream_socket::async_send"},
+    {K::Ordered, "asio::basic_stream_socket::async_receive"},
+    {K::Ordered, "asio::experimental::basic_channel::async_receive"},
+    {K::Ordered, "asio::experimental::basic_channel::async_send"},
 };
 
 } // namespace

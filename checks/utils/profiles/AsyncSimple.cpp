@@ -57,6 +57,17 @@ constexpr ProfileEntry Entries[] = {
     {K::AsyncLock, "async_simple::coro::Mutex::coScopedLock"},
     {K::AsyncPermit, "async_simple::coro::CountingSemaphore::acquire"},
     {K::AsyncLockType, "async_simple::coro::Mutex"},
+    // coro-sequential-await: what gathers, what already runs concurrently,
+    // what is awaited in a loop on purpose (pacing, ordered I/O, locks).
+    {K::RangeCombinator, "async_simple::coro::collectAll"},
+    {K::TupleCombinator, "async_simple::coro::collectAll"},
+    {K::BoundedCombinator, "async_simple::coro::collectAllWindowed"},
+    {K::ConcurrentCall, "async_simple::coro::collectAllPara"},
+    {K::ConcurrentCall, "async_simple::coro::collectAny"},
+    {K::Pacing, "async_simple::coro::sleep"},
+    {K::LockOrPermit, "async_simple::coro::Mutex"},
+    {K::LockOrPermit, "async_simple::coro::SharedMutex"},
+    {K::LockOrPermit, "async_simple::coro::ScopedLock"},
 };
 
 } // namespace

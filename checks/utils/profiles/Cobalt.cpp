@@ -29,6 +29,14 @@ constexpr ProfileEntry Entries[] = {
     {K::Combinator, "boost::cobalt::join"},
     {K::Combinator, "boost::cobalt::gather"},
     {K::Combinator, "boost::cobalt::race"},
+    // coro-sequential-await: what gathers, what already runs concurrently,
+    // what is awaited in a loop on purpose (pacing, ordered I/O, locks).
+    {K::RangeCombinator, "boost::cobalt::join"},
+    {K::TupleCombinator, "boost::cobalt::join"},
+    {K::ConcurrentCall, "boost::cobalt::gather"},
+    {K::ConcurrentCall, "boost::cobalt::race"},
+    {K::Ordered, "boost::cobalt::channel::read"},
+    {K::Ordered, "boost::cobalt::channel::write"},
 };
 
 } // namespace

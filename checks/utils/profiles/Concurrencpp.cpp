@@ -57,6 +57,14 @@ constexpr ProfileEntry Entries[] = {
      .ForType = "concurrencpp::result"},
     {K::AsyncLock, "concurrencpp::async_lock::lock"},
     {K::AsyncLockType, "concurrencpp::async_lock"},
+    // coro-sequential-await: what gathers, what already runs concurrently,
+    // what is awaited in a loop on purpose (pacing, ordered I/O, locks).
+    {K::RangeCombinator, "concurrencpp::when_all"},
+    {K::TupleCombinator, "concurrencpp::when_all"},
+    {K::ConcurrentCall, "concurrencpp::when_any"},
+    {K::Pacing, "concurrencpp::timer_queue::make_delay_object"},
+    {K::LockOrPermit, "concurrencpp::async_lock"},
+    {K::LockOrPermit, "concurrencpp::scoped_async_lock"},
 };
 
 } // namespace

@@ -27,6 +27,21 @@ constexpr ProfileEntry Entries[] = {
     {K::AsyncLock, "cppcoro::async_mutex::lock_async"},
     {K::AsyncLock, "cppcoro::async_mutex::scoped_lock_async"},
     {K::AsyncLockType, "cppcoro::async_mutex"},
+    // coro-sequential-await: what gathers, what already runs concurrently,
+    // what is awaited in a loop on purpose (pacing, ordered I/O, locks).
+    {K::RangeCombinator, "cppcoro::when_all"},
+    {K::TupleCombinator, "cppcoro::when_all"},
+    {K::ConcurrentCall, "cppcoro::when_all_ready"},
+    {K::Pacing, "cppcoro::io_service::schedule_after"},
+    {K::Pacing, "cppcoro::io_service::schedule"},
+    {K::Pacing, "cppcoro::static_thread_pool::schedule"},
+    {K::Ordered, "cppcoro::net::socket::send"},
+    {K::Ordered, "cppcoro::net::socket::recv"},
+    {K::Ordered, "cppcoro::read_only_file::read"},
+    {K::Ordered, "cppcoro::write_only_file::write"},
+    {K::Ordered, "cppcoro::single_consumer_event"},
+    {K::LockOrPermit, "cppcoro::async_mutex"},
+    {K::LockOrPermit, "cppcoro::async_mutex_lock"},
 };
 
 } // namespace

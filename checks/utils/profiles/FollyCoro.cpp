@@ -81,6 +81,23 @@ constexpr ProfileEntry Entries[] = {
     {K::AsyncLock, "folly::coro::SharedMutexFair::co_scoped_lock_shared"},
     {K::AsyncLockType, "folly::coro::Mutex"},
     {K::AsyncLockType, "folly::coro::SharedMutexFair"},
+    // coro-sequential-await: what gathers, what already runs concurrently,
+    // what is awaited in a loop on purpose (pacing, ordered I/O, locks).
+    {K::RangeCombinator, "folly::coro::collectAllRange"},
+    {K::TupleCombinator, "folly::coro::collectAll"},
+    {K::BoundedCombinator, "folly::coro::collectAllWindowed"},
+    {K::ConcurrentCall, "folly::coro::collectAllTry"},
+    {K::ConcurrentCall, "folly::coro::collectAllTryRange"},
+    {K::ConcurrentCall, "folly::coro::collectAllTryWindowed"},
+    {K::ConcurrentCall, "folly::coro::collectAny"},
+    {K::Pacing, "folly::coro::sleep"},
+    {K::Ordered, "folly::coro::AsyncGenerator::next"},
+    {K::Ordered, "folly::coro::UnboundedQueue::dequeue"},
+    {K::Ordered, "folly::coro::BoundedAsyncPipe::write"},
+    {K::Ordered, "folly::coro::AsyncPipe::write"},
+    {K::Ordered, "folly::coro::Baton"},
+    {K::LockOrPermit, "folly::coro::Mutex"},
+    {K::LockOrPermit, "folly::coro::SharedMutex"},
 };
 
 } // namespace

@@ -34,6 +34,27 @@ constexpr ProfileEntry Entries[] = {
     {K::AsyncLock, "::coro::mutex::scoped_lock"},
     {K::AsyncPermit, "::coro::semaphore::acquire"},
     {K::AsyncLockType, "::coro::mutex"},
+    // coro-sequential-await: what gathers, what already runs concurrently,
+    // what is awaited in a loop on purpose (pacing, ordered I/O, locks).
+    {K::RangeCombinator, "coro::when_all"},
+    {K::TupleCombinator, "coro::when_all"},
+    {K::BoundedCombinator, "coro::semaphore"},
+    {K::ConcurrentCall, "::coro::task_container::start"},
+    {K::Pacing, "::coro::io_scheduler::yield_for"},
+    {K::Pacing, "::coro::io_scheduler::yield_until"},
+    {K::Pacing, "::coro::io_scheduler::schedule_after"},
+    {K::Pacing, "::coro::thread_pool::yield"},
+    {K::Pacing, "::coro::thread_pool::schedule"},
+    {K::Ordered, "::coro::net::tcp::client::send"},
+    {K::Ordered, "::coro::net::tcp::client::recv"},
+    {K::Ordered, "::coro::net::tcp::client::poll"},
+    {K::Ordered, "::coro::queue::pop"},
+    {K::Ordered, "::coro::queue::push"},
+    {K::Ordered, "::coro::ring_buffer::consume"},
+    {K::Ordered, "::coro::ring_buffer::produce"},
+    {K::LockOrPermit, "::coro::mutex"},
+    {K::LockOrPermit, "::coro::scoped_lock"},
+    {K::LockOrPermit, "::coro::semaphore"},
 };
 
 } // namespace

@@ -89,6 +89,26 @@ constexpr ProfileEntry Entries[] = {
     {K::AsyncPermit, "seastar::get_units"},
     {K::AsyncLockType, "seastar::shared_mutex"},
     {K::KeepAlive, "seastar::do_with"},
+    // coro-sequential-await: what gathers, what already runs concurrently,
+    // what is awaited in a loop on purpose (pacing, ordered I/O, locks).
+    {K::RangeCombinator, "seastar::coroutine::parallel_for_each"},
+    {K::TupleCombinator, "seastar::coroutine::all"},
+    {K::BoundedCombinator, "seastar::max_concurrent_for_each"},
+    {K::ConcurrentCall, "seastar::parallel_for_each"},
+    {K::ConcurrentCall, "seastar::when_all"},
+    {K::ConcurrentCall, "seastar::when_all_succeed"},
+    {K::Pacing, "seastar::sleep"},
+    {K::Pacing, "seastar::sleep_abortable"},
+    {K::Pacing, "seastar::coroutine::maybe_yield"},
+    {K::Ordered, "seastar::output_stream::write"},
+    {K::Ordered, "seastar::output_stream::flush"},
+    {K::Ordered, "seastar::input_stream::read"},
+    {K::Ordered, "seastar::input_stream::read_exactly"},
+    {K::Ordered, "seastar::queue::pop_eventually"},
+    {K::Ordered, "seastar::queue::push_eventually"},
+    {K::LockOrPermit, "seastar::semaphore"},
+    {K::LockOrPermit, "seastar::semaphore_units"},
+    {K::LockOrPermit, "seastar::rwlock"},
 };
 
 } // namespace

@@ -135,6 +135,11 @@ constexpr ProfileEntry Entries[] = {
     {K::EagerType, "std::future"},
     {K::KeepAlive, "std::enable_shared_from_this::shared_from_this"},
     {K::CatchAllType, "std::exception"},
+    // coro-sequential-await: what gathers, what already runs concurrently,
+    // what is awaited in a loop on purpose (pacing, ordered I/O, locks).
+    {K::LockOrPermit, "std::counting_semaphore"},
+    {K::LockOrPermit, "std::lock_guard"},
+    {K::LockOrPermit, "std::scoped_lock"},
 };
 
 } // namespace
