@@ -16,6 +16,7 @@
 #include "DanglingReferenceCheck.h"
 #include "utils/Coroutines.h"
 #include "utils/DeclNames.h"
+#include "utils/Profiles.h"
 #include "utils/Referents.h"
 #include "utils/TaskFate.h"
 #include "clang/AST/ASTContext.h"
@@ -29,90 +30,13 @@ using namespace clang::ast_matchers;
 namespace clang::tidy::coro {
 namespace {
 
-enum class Role {
-  /// A function whose task argument outlives the call: spawns, detaching
-  /// starts, container insertions.
-  Escaping,
-  /// A member function of a task that starts it detached.
-  DetachingMember,
-  /// A function that wraps its task argument into the task it returns.
-  PassThrough,
-  /// A wrapper that keeps a callable alive while its coroutine runs.
-  KeepAlive,
-  /// An API that copies the callable it is given.
-  Storing,
-  /// A task type whose coroutine starts running at once.
-  Eager,
-  /// A non-owning view taken by value.
-  View,
-};
-
-struct ProfileEntry {
-  const char *Library;
-  Role R;
-  const char *Name;
-};
-
-// profile data: moves to the library profiles (issue 16)
-constexpr ProfileEntry Profile[] = {
-    {"aio", Role::Escaping, "aio::spawn"},
-    {"aio", Role::Escaping, "aio::task_group::spawn"},
-    {"asio", Role::Escaping, "asio::co_spawn"},
-    {"asio", Role::Escaping, "boost::asio::co_spawn"},
-    {"asio", Role::Storing, "asio::co_spawn"},
-    {"asio", Role::Storing, "boost::asio::co_spawn"},
-    {"folly", Role::Escaping, "folly::coro::AsyncScope::add"},
-    {"folly", Role::Escaping, "folly::coro::AsyncScope::addWithSourceLoc"},
-    {"folly", Role::Escaping, "folly::coro::CancellableAsyncScope::add"},
-    {"folly", Role::DetachingMember, "folly::coro::Task::start"},
-    {"folly", Role::DetachingMember, "folly::coro::Task::startInlineUnsafe"},
-    {"folly", Role::DetachingMember, "folly::coro::TaskWithExecutor::start"},
-    {"folly", Role::DetachingMember,
-     "folly::coro::TaskWithExecutor::startInlineUnsafe"},
-    {"folly", Role::PassThrough, "folly::coro::co_withExecutor"},
-    {"folly", Role::PassThrough, "folly::coro::Task::scheduleOn"},
-    {"folly", Role::KeepAlive, "folly::coro::co_invoke"},
-    {"folly", Role::View, "folly::Range"},
-    {"async_simple", Role::DetachingMember, "async_simple::coro::Lazy::start"},
-    {"async_simple", Role::DetachingMember, "async_simple::coro::Lazy::detach"},
-    {"async_simple", Role::DetachingMember,
-     "async_simple::coro::RescheduleLazy::start"},
-    {"async_simple", Role::DetachingMember,
-     "async_simple::coro::RescheduleLazy::detach"},
-    {"async_simple", Role::PassThrough, "async_simple::coro::Lazy::via"},
-    {"libcoro", Role::Escaping, "::coro::thread_pool::spawn"},
-    {"libcoro", Role::Escaping, "::coro::io_scheduler::spawn"},
-    {"libcoro", Role::Escaping, "::coro::task_container::start"},
-    {"cobalt", Role::Escaping, "boost::cobalt::spawn"},
-    {"seastar", Role::Eager, "seastar::future"},
-    {"seastar", Role::KeepAlive, "seastar::coroutine::lambda"},
-    {"concurrencpp", Role::Eager, "concurrencpp::result"},
-    {"concurrencpp", Role::Eager, "concurrencpp::null_result"},
-    {"qcoro", Role::Eager, "QCoro::Task"},
-    {"cppwinrt", Role::Eager, "winrt::fire_and_forget"},
-    {"cppwinrt", Role::Eager, "winrt::Windows::Foundation::IAsyncAction"},
-    {"cppwinrt", Role::Eager, "winrt::Windows::Foundation::IAsyncOperation"},
-    {"cppwinrt", Role::Eager,
-     "winrt::Windows::Foundation::IAsyncActionWithProgress"},
-    {"cppwinrt", Role::Eager,
-     "winrt::Windows::Foundation::IAsyncOperationWithProgress"},
-    {"std", Role::Escaping, "push_back"},
-    {"std", Role::Escaping, "push_front"},
-    {"std", Role::Escaping, "emplace_back"},
-    {"std", Role::Escaping, "emplace_front"},
-    {"std", Role::Escaping, "push"},
-    {"std", Role::Escaping, "emplace"},
-    {"std", Role::Escaping, "insert"},
-    {"std", Role::Storing, "std::function::function"},
-    {"std", Role::View, "std::basic_string_view"},
-    {"std", Role::View, "std::span"},
-};
-
-std::string profileNames(Role R) {
+/// The profiles' names of the kinds \p Kinds, ';'-separated (an option's
+/// default).
+std::string namesOf(std::initializer_list<EntryKind> Kinds) {
   std::string Out;
-  for (const ProfileEntry &E : Profile)
-    if (E.R == R)
-      Out += (Out.empty() ? "" : ";") + std::string(E.Name);
+  for (EntryKind K : Kinds)
+    for (const auto &Entry : profileEntries(K))
+      Out += (Out.empty() ? "" : ";") + Entry.first;
   return Out;
 }
 
@@ -345,16 +269,17 @@ DanglingReferenceCheck::DanglingReferenceCheck(StringRef Name,
                                                ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
       KeepAliveFunctions(
-          Options.get("KeepAliveFunctions", profileNames(Role::KeepAlive))),
+          Options.get("KeepAliveFunctions", namesOf({EntryKind::CallableKeepAlive}))),
       StoringFunctions(
-          Options.get("StoringFunctions", profileNames(Role::Storing))),
+          Options.get("StoringFunctions", namesOf({EntryKind::StoresCallable}))),
       EscapingFunctions(
-          Options.get("EscapingFunctions", profileNames(Role::Escaping))),
-      DetachingMembers(profileNames(Role::DetachingMember)),
-      PassThroughFunctions(profileNames(Role::PassThrough)),
-      ViewTypes(Options.get("ViewTypes", profileNames(Role::View))),
+          Options.get("EscapingFunctions", namesOf({EntryKind::TaskEscaping}))),
+      DetachingMembers(namesOf({EntryKind::DetachingMember})),
+      PassThroughFunctions(namesOf({EntryKind::PassThrough})),
+      ViewTypes(Options.get("ViewTypes", namesOf({EntryKind::ViewType}))),
       SafeViewTypes(Options.get("SafeViewTypes", "")),
-      Classifier("", "", profileNames(Role::Eager), "") {}
+      Classifier("", "", namesOf({EntryKind::EagerType, EntryKind::EagerAttachedType,
+                                EntryKind::DetachedType}), "") {}
 
 void DanglingReferenceCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "KeepAliveFunctions", KeepAliveFunctions.raw());

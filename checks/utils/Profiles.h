@@ -105,6 +105,21 @@ enum class EntryKind {
   /// A lock, guard or permit type, async or not: what is awaited while one
   /// is held is serialised on purpose.
   LockOrPermit,
+  /// coro-dangling-reference's vocabulary. A function whose task (or
+  /// callable) argument outlives the call: a spawn, a container insertion.
+  TaskEscaping,
+  /// A member function of a task that starts it detached (folly's start()).
+  DetachingMember,
+  /// A function that wraps its task argument into the task it returns
+  /// (scheduleOn, via): the argument's fate is the result's.
+  PassThrough,
+  /// A wrapper that keeps a callable alive while its coroutine runs
+  /// (folly::coro::co_invoke, seastar::coroutine::lambda).
+  CallableKeepAlive,
+  /// An API that copies the callable it is given (std::function, co_spawn).
+  StoresCallable,
+  /// A non-owning view taken by value (std::string_view, std::span).
+  ViewType,
 };
 
 struct ProfileEntry {

@@ -10,8 +10,8 @@
 // DUMP: coro-dangling-reference.EscapingFunctions: 'aio::spawn;
 // DUMP: coro-dangling-reference.KeepAliveFunctions: 'folly::coro::co_invoke;seastar::coroutine::lambda'
 // DUMP: coro-dangling-reference.SafeViewTypes: ''
-// DUMP: coro-dangling-reference.StoringFunctions: 'asio::co_spawn;boost::asio::co_spawn;std::function::function'
-// DUMP: coro-dangling-reference.ViewTypes: 'folly::Range;std::basic_string_view;std::span'
+// DUMP: coro-dangling-reference.StoringFunctions: 'std::function::function;asio::co_spawn;boost::asio::co_spawn'
+// DUMP: coro-dangling-reference.ViewTypes: 'std::basic_string_view;std::span;folly::Range'
 
 #include <span>
 #include <string>

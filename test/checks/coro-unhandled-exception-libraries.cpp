@@ -154,6 +154,20 @@ winrt::fire_and_forget on_click_safely() {
     log_error("click failed");
   }
 }
+// concurrencpp: a null_result coroutine runs at once and nothing awaits it.
+concurrencpp::null_result fire_log() {
+  // CHECK-MESSAGES: :[[@LINE-1]]:27: warning: coroutine 'fire_log' returns 'concurrencpp::null_result', which nobody can await, and can throw: its exceptions are lost or terminate the program
+  parse("w");
+  co_return;
+}
+concurrencpp::null_result fire_log_safely() noexcept(false) {
+  try {
+    parse("w");
+  } catch (const std::exception &) {
+    log_error("log failed");
+  }
+  co_return;
+}
 boost::cobalt::task<void> cobalt_job() {
   parse("u");
   co_return;

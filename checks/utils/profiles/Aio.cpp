@@ -49,6 +49,10 @@ constexpr ProfileEntry Entries[] = {
     {K::Ordered, "aio::event::wait"},
     {K::LockOrPermit, "aio::mutex"},
     {K::LockOrPermit, "aio::semaphore"},
+    // coro-dangling-reference: where a task or callable outlives the call
+    // that takes it, what keeps one alive, what views borrow.
+    {K::TaskEscaping, "aio::spawn"},
+    {K::TaskEscaping, "aio::task_group::spawn"},
 };
 
 } // namespace

@@ -87,6 +87,10 @@ constexpr ProfileEntry Entries[] = {
     {K::Ordered, "asio::basic_stream_socket::async_receive"},
     {K::Ordered, "asio::experimental::basic_channel::async_receive"},
     {K::Ordered, "asio::experimental::basic_channel::async_send"},
+    // coro-dangling-reference: where a task or callable outlives the call
+    // that takes it, what keeps one alive, what views borrow.
+    {K::TaskEscaping, "asio::co_spawn"},
+    {K::StoresCallable, "asio::co_spawn"},
 };
 
 } // namespace

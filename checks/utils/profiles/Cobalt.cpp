@@ -37,6 +37,9 @@ constexpr ProfileEntry Entries[] = {
     {K::ConcurrentCall, "boost::cobalt::race"},
     {K::Ordered, "boost::cobalt::channel::read"},
     {K::Ordered, "boost::cobalt::channel::write"},
+    // coro-dangling-reference: where a task or callable outlives the call
+    // that takes it, what keeps one alive, what views borrow.
+    {K::TaskEscaping, "boost::cobalt::spawn"},
 };
 
 } // namespace

@@ -13,6 +13,9 @@ using K = EntryKind;
 constexpr llvm::StringLiteral Namespaces[] = {"concurrencpp"};
 constexpr llvm::StringLiteral Headers[] = {"concurrencpp/"};
 constexpr ProfileEntry Entries[] = {
+    // A coroutine returning null_result runs at once and nothing can await
+    // it: whatever it throws is dropped.
+    {K::DetachedType, "concurrencpp::null_result"},
     {K::Bridge, "concurrencpp::result::get"},
     {K::Bridge, "concurrencpp::result::wait"},
     {K::Bridge, "concurrencpp::result::wait_for"},

@@ -98,6 +98,19 @@ constexpr ProfileEntry Entries[] = {
     {K::Ordered, "folly::coro::Baton"},
     {K::LockOrPermit, "folly::coro::Mutex"},
     {K::LockOrPermit, "folly::coro::SharedMutex"},
+    // coro-dangling-reference: where a task or callable outlives the call
+    // that takes it, what keeps one alive, what views borrow.
+    {K::TaskEscaping, "folly::coro::AsyncScope::add"},
+    {K::TaskEscaping, "folly::coro::AsyncScope::addWithSourceLoc"},
+    {K::TaskEscaping, "folly::coro::CancellableAsyncScope::add"},
+    {K::DetachingMember, "folly::coro::Task::start"},
+    {K::DetachingMember, "folly::coro::Task::startInlineUnsafe"},
+    {K::DetachingMember, "folly::coro::TaskWithExecutor::start"},
+    {K::DetachingMember, "folly::coro::TaskWithExecutor::startInlineUnsafe"},
+    {K::PassThrough, "folly::coro::co_withExecutor"},
+    {K::PassThrough, "folly::coro::Task::scheduleOn"},
+    {K::CallableKeepAlive, "folly::coro::co_invoke"},
+    {K::ViewType, "folly::Range"},
 };
 
 } // namespace

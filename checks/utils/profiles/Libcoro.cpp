@@ -55,6 +55,11 @@ constexpr ProfileEntry Entries[] = {
     {K::LockOrPermit, "::coro::mutex"},
     {K::LockOrPermit, "::coro::scoped_lock"},
     {K::LockOrPermit, "::coro::semaphore"},
+    // coro-dangling-reference: where a task or callable outlives the call
+    // that takes it, what keeps one alive, what views borrow.
+    {K::TaskEscaping, "::coro::thread_pool::spawn"},
+    {K::TaskEscaping, "::coro::io_scheduler::spawn"},
+    {K::TaskEscaping, "::coro::task_container::start"},
 };
 
 } // namespace

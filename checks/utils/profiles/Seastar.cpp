@@ -109,6 +109,9 @@ constexpr ProfileEntry Entries[] = {
     {K::LockOrPermit, "seastar::semaphore"},
     {K::LockOrPermit, "seastar::semaphore_units"},
     {K::LockOrPermit, "seastar::rwlock"},
+    // coro-dangling-reference: where a task or callable outlives the call
+    // that takes it, what keeps one alive, what views borrow.
+    {K::CallableKeepAlive, "seastar::coroutine::lambda"},
 };
 
 } // namespace

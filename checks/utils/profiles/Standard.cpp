@@ -140,6 +140,18 @@ constexpr ProfileEntry Entries[] = {
     {K::LockOrPermit, "std::counting_semaphore"},
     {K::LockOrPermit, "std::lock_guard"},
     {K::LockOrPermit, "std::scoped_lock"},
+    // coro-dangling-reference: where a task or callable outlives the call
+    // that takes it, what keeps one alive, what views borrow.
+    {K::TaskEscaping, "push_back"},
+    {K::TaskEscaping, "push_front"},
+    {K::TaskEscaping, "emplace_back"},
+    {K::TaskEscaping, "emplace_front"},
+    {K::TaskEscaping, "push"},
+    {K::TaskEscaping, "emplace"},
+    {K::TaskEscaping, "insert"},
+    {K::StoresCallable, "std::function::function"},
+    {K::ViewType, "std::basic_string_view"},
+    {K::ViewType, "std::span"},
 };
 
 } // namespace

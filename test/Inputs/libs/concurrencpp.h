@@ -17,6 +17,18 @@ public:
   T get();
 };
 COROLINT_MOCK_EAGER_VOID_PROMISE(result)
+// The return type of a fire-and-forget coroutine: eager, nothing to await.
+class null_result {
+public:
+  struct promise_type {
+    null_result get_return_object() { return {}; }
+    std::suspend_never initial_suspend() noexcept { return {}; }
+    std::suspend_never final_suspend() noexcept { return {}; }
+    void return_void() {}
+    void unhandled_exception() { error = std::current_exception(); }
+    std::exception_ptr error;
+  };
+};
 template <class T> class shared_result {
 public:
   bool await_ready() const noexcept;
