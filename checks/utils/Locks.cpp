@@ -3,9 +3,11 @@
 #include "Locks.h"
 #include "Awaitables.h"
 #include "Coroutines.h"
+#include "Profiles.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclTemplate.h"
 #include <array>
+#include <map>
 
 namespace clang::tidy::coro {
 
@@ -50,123 +52,39 @@ bool LockShapes::isLockCall(const CXXMemberCallExpr &MC) const {
 
 namespace {
 
-enum class Role {
-  Guard,          // RAII type that holds a thread lock while it lives
-  AsyncMutex,     // a mutex whose lock is awaited
-  Suggestion,     // the async mutex to suggest, keyed by the task's namespace
-  LockFunction,   // free functions taking the mutex as first argument
-  UnlockFunction,
-  TryLockFunction, // returns 0 when it took the lock
-  LockMethod,      // member functions of a lockable, by simple name
-  UnlockMethod,
-  TryLockMethod, // returns true when it took the lock
+/// The profiles' entries of the kinds this file reads, read once (a magic
+/// static: clangd runs checks on several threads).
+struct LockNames {
+  std::map<EntryKind, NameList> Lists;
+  std::map<EntryKind, std::vector<std::string>> Simple;
+  LockNames() {
+    for (EntryKind K :
+         {EntryKind::ThreadGuardType, EntryKind::AsyncLockType,
+          EntryKind::ThreadLockFunction, EntryKind::ThreadUnlockFunction,
+          EntryKind::ThreadTryLockFunction, EntryKind::LockMethod,
+          EntryKind::UnlockMethod, EntryKind::TryLockMethod,
+          EntryKind::SuggestedAsyncMutex}) {
+      Lists[K];
+      Simple[K];
+      for (const auto &Entry : profileEntries(K)) {
+        Lists[K].add(Entry.first);
+        Simple[K].push_back(Entry.first);
+      }
+    }
+  }
 };
 
-struct ProfileName {
-  llvm::StringLiteral Library;
-  Role R;
-  llvm::StringLiteral Name;
-};
-
-// profile data: moves to the library profiles (issue 16)
-constexpr ProfileName Profile[] = {
-    {"std", Role::Guard, "::std::lock_guard"},
-    {"std", Role::Guard, "::std::unique_lock"},
-    {"std", Role::Guard, "::std::scoped_lock"},
-    {"std", Role::Guard, "::std::shared_lock"},
-    {"std", Role::LockFunction, "::std::lock"},
-    {"std", Role::LockMethod, "lock"},
-    {"std", Role::LockMethod, "lock_shared"},
-    {"std", Role::UnlockMethod, "unlock"},
-    {"std", Role::UnlockMethod, "unlock_shared"},
-    {"std", Role::TryLockMethod, "try_lock"},
-    {"std", Role::TryLockMethod, "try_lock_shared"},
-    {"std", Role::TryLockMethod, "try_lock_for"},
-    {"std", Role::TryLockMethod, "try_lock_until"},
-    {"std", Role::TryLockMethod, "try_lock_shared_for"},
-    {"std", Role::TryLockMethod, "try_lock_shared_until"},
-    {"boost", Role::Guard, "::boost::lock_guard"},
-    {"boost", Role::Guard, "::boost::unique_lock"},
-    {"boost", Role::Guard, "::boost::shared_lock"},
-    {"boost", Role::Guard, "::boost::upgrade_lock"},
-    {"boost", Role::Guard, "::boost::interprocess::scoped_lock"},
-    {"boost", Role::Guard, "::boost::interprocess::sharable_lock"},
-    {"boost", Role::LockMethod, "lock_upgrade"},
-    {"boost", Role::UnlockMethod, "unlock_upgrade"},
-    {"boost", Role::AsyncMutex, "::boost::cobalt::channel"},
-    {"absl", Role::Guard, "::absl::MutexLock"},
-    {"absl", Role::Guard, "::absl::ReaderMutexLock"},
-    {"absl", Role::Guard, "::absl::WriterMutexLock"},
-    {"absl", Role::Guard, "::absl::ReleasableMutexLock"},
-    {"absl", Role::LockMethod, "Lock"},
-    {"absl", Role::LockMethod, "ReaderLock"},
-    {"absl", Role::LockMethod, "WriterLock"},
-    {"absl", Role::UnlockMethod, "Unlock"},
-    {"absl", Role::UnlockMethod, "ReaderUnlock"},
-    {"absl", Role::UnlockMethod, "WriterUnlock"},
-    {"absl", Role::TryLockMethod, "TryLock"},
-    {"absl", Role::TryLockMethod, "ReaderTryLock"},
-    {"absl", Role::TryLockMethod, "WriterTryLock"},
-    {"folly", Role::Guard, "::folly::LockedPtr"},
-    {"folly", Role::Guard, "::folly::SharedMutexImpl::ReadHolder"},
-    {"folly", Role::Guard, "::folly::SharedMutexImpl::WriteHolder"},
-    {"folly", Role::Guard, "::folly::SharedMutexImpl::UpgradeHolder"},
-    {"folly", Role::AsyncMutex, "::folly::coro::Mutex"},
-    {"folly", Role::AsyncMutex, "::folly::coro::SharedMutexFair"},
-    {"folly", Role::Suggestion, "folly::coro::Mutex"},
-    {"qt", Role::Guard, "::QMutexLocker"},
-    {"qt", Role::Guard, "::QReadLocker"},
-    {"qt", Role::Guard, "::QWriteLocker"},
-    {"qt", Role::LockMethod, "lockForRead"},
-    {"qt", Role::LockMethod, "lockForWrite"},
-    {"qt", Role::TryLockMethod, "tryLock"},
-    {"posix", Role::LockFunction, "::pthread_mutex_lock"},
-    {"posix", Role::LockFunction, "::pthread_rwlock_rdlock"},
-    {"posix", Role::LockFunction, "::pthread_rwlock_wrlock"},
-    {"posix", Role::LockFunction, "::pthread_spin_lock"},
-    {"posix", Role::UnlockFunction, "::pthread_mutex_unlock"},
-    {"posix", Role::UnlockFunction, "::pthread_rwlock_unlock"},
-    {"posix", Role::UnlockFunction, "::pthread_spin_unlock"},
-    {"posix", Role::TryLockFunction, "::pthread_mutex_trylock"},
-    {"posix", Role::TryLockFunction, "::pthread_rwlock_tryrdlock"},
-    {"posix", Role::TryLockFunction, "::pthread_rwlock_trywrlock"},
-    {"posix", Role::TryLockFunction, "::pthread_spin_trylock"},
-    {"aio", Role::AsyncMutex, "::aio::mutex"},
-    {"aio", Role::Suggestion, "aio::mutex"},
-    {"cppcoro", Role::AsyncMutex, "::cppcoro::async_mutex"},
-    {"cppcoro", Role::Suggestion, "cppcoro::async_mutex"},
-    {"coro", Role::AsyncMutex, "::coro::mutex"},
-    {"coro", Role::AsyncMutex, "::coro::shared_mutex"},
-    {"coro", Role::Suggestion, "coro::mutex"},
-    {"async_simple", Role::AsyncMutex, "::async_simple::coro::Mutex"},
-    {"async_simple", Role::AsyncMutex, "::async_simple::coro::SharedMutex"},
-    {"async_simple", Role::AsyncMutex, "::async_simple::coro::SpinLock"},
-    {"async_simple", Role::Suggestion, "async_simple::coro::Mutex"},
-    {"seastar", Role::AsyncMutex, "::seastar::basic_semaphore"},
-    {"seastar", Role::AsyncMutex, "::seastar::shared_mutex"},
-    {"seastar", Role::AsyncMutex, "::seastar::basic_rwlock"},
-    {"seastar", Role::Suggestion, "seastar::semaphore"},
-    {"concurrencpp", Role::AsyncMutex, "::concurrencpp::async_lock"},
-    {"concurrencpp", Role::Suggestion, "concurrencpp::async_lock"},
-};
-
-const NameList &profileNames(Role R) {
-  static const auto Lists = [] {
-    std::array<NameList, 9> L;
-    for (const ProfileName &P : Profile)
-      L[static_cast<unsigned>(P.R)].add(P.Name);
-    return L;
-  }();
-  return Lists[static_cast<unsigned>(R)];
+const LockNames &lockNames() {
+  static const LockNames Names;
+  return Names;
 }
 
-bool isMethodNamed(Role R, llvm::StringRef Name) {
-  return llvm::any_of(Profile, [&](const ProfileName &P) {
-    return P.R == R && P.Name == Name;
-  });
+const NameList &lockList(EntryKind K) { return lockNames().Lists.at(K); }
+
+/// Whether a method entry of kind \p K (a simple name) is \p Name.
+bool isMethodNamed(EntryKind K, llvm::StringRef Name) {
+  return llvm::is_contained(lockNames().Simple.at(K), Name);
 }
-
-
 
 /// Whether a constructor or destructor body calls lock() (or unlock()) on a
 /// member that refers to a mutex (a reference or pointer member).
@@ -182,7 +100,7 @@ bool locksMember(const Stmt *S, bool Unlock) {
       Target = Object;
     else if (const FunctionDecl *F = CE->getDirectCallee();
              F && CE->getNumArgs() >= 1 &&
-             profileNames(Unlock ? Role::UnlockFunction : Role::LockFunction)
+             lockList(Unlock ? EntryKind::ThreadUnlockFunction : EntryKind::ThreadLockFunction)
                  .matches(*F))
       Target = CE->getArg(0);
     if (Target) {
@@ -202,9 +120,10 @@ bool locksMember(const Stmt *S, bool Unlock) {
 } // namespace
 
 llvm::StringRef suggestedAsyncMutex(llvm::StringRef TaskNamespace) {
-  for (const ProfileName &P : Profile)
-    if (P.R == Role::Suggestion && P.Library == TaskNamespace)
-      return P.Name;
+  for (const std::string &Name :
+       lockNames().Simple.at(EntryKind::SuggestedAsyncMutex))
+    if (llvm::StringRef(Name).ltrim(':').split("::").first == TaskNamespace)
+      return Name;
   return {};
 }
 
@@ -268,10 +187,10 @@ std::pair<const Expr *, llvm::StringRef> memberCall(const CallExpr &CE) {
 const Expr *tryLockTarget(const CallExpr &CE) {
   auto [Object, Name] = memberCall(CE);
   if (!Name.empty())
-    return Object && isMethodNamed(Role::TryLockMethod, Name) ? Object : nullptr;
+    return Object && isMethodNamed(EntryKind::TryLockMethod, Name) ? Object : nullptr;
   const FunctionDecl *Callee = CE.getDirectCallee();
   if (Callee && CE.getNumArgs() >= 1 &&
-      profileNames(Role::TryLockFunction).matches(*Callee))
+      lockList(EntryKind::ThreadTryLockFunction).matches(*Callee))
     return CE.getArg(0);
   return nullptr;
 }
@@ -286,29 +205,28 @@ bool returnsPlainValue(const CallExpr &CE) {
 }
 
 bool isLockMethod(llvm::StringRef Name) {
-  return isMethodNamed(Role::LockMethod, Name);
+  return isMethodNamed(EntryKind::LockMethod, Name);
 }
 bool isUnlockMethod(llvm::StringRef Name) {
-  return isMethodNamed(Role::UnlockMethod, Name);
+  return isMethodNamed(EntryKind::UnlockMethod, Name);
 }
 bool isTryLockMethod(llvm::StringRef Name) {
-  return isMethodNamed(Role::TryLockMethod, Name);
+  return isMethodNamed(EntryKind::TryLockMethod, Name);
 }
 bool isLockFunction(const FunctionDecl &FD) {
-  return profileNames(Role::LockFunction).matches(FD);
+  return lockList(EntryKind::ThreadLockFunction).matches(FD);
 }
 bool isUnlockFunction(const FunctionDecl &FD) {
-  return profileNames(Role::UnlockFunction).matches(FD);
+  return lockList(EntryKind::ThreadUnlockFunction).matches(FD);
 }
 
 bool isLockable(const CXXRecordDecl &RD) {
-  bool HasLock = llvm::any_of(Profile, [&](const ProfileName &P) {
-    return P.R == Role::LockMethod && hasMemberNamed(RD, P.Name);
-  });
-  bool HasUnlock = llvm::any_of(Profile, [&](const ProfileName &P) {
-    return P.R == Role::UnlockMethod && hasMemberNamed(RD, P.Name);
-  });
-  return HasLock && HasUnlock;
+  auto HasMember = [&](EntryKind K) {
+    return llvm::any_of(lockNames().Simple.at(K), [&](const std::string &N) {
+      return hasMemberNamed(RD, N);
+    });
+  };
+  return HasMember(EntryKind::LockMethod) && HasMember(EntryKind::UnlockMethod);
 }
 
 LockClass LockClassifier::classify(const CXXRecordDecl &RD) {
@@ -316,10 +234,10 @@ LockClass LockClassifier::classify(const CXXRecordDecl &RD) {
   if (!Inserted)
     return It->second == LockClass::Unknown ? LockClass::Other : It->second;
   LockClass Result = LockClass::Other;
-  if (profileNames(Role::Guard).matches(RD) || ThreadGuardTypes.matches(RD) ||
+  if (lockList(EntryKind::ThreadGuardType).matches(RD) || ThreadGuardTypes.matches(RD) ||
       RD.hasAttr<ScopedLockableAttr>()) {
     Result = LockClass::ThreadGuard;
-  } else if (profileNames(Role::AsyncMutex).matches(RD)) {
+  } else if (lockList(EntryKind::AsyncLockType).matches(RD)) {
     Result = LockClass::AsyncMutex;
   } else if (const CXXRecordDecl *Def = RD.getDefinition()) {
     // An async mutex: something called *lock* returns an awaitable.

@@ -15,7 +15,7 @@ llvm::ArrayRef<LibraryProfile> builtinProfiles() {
       profiles::follyCoro(),   profiles::libcoro(),      profiles::asio(),
       profiles::asyncSimple(), profiles::concurrencpp(), profiles::cobalt(),
       profiles::seastar(),     profiles::winrt(),
-      profiles::qcoro(),       profiles::threadPools()};
+      profiles::qcoro(),       profiles::threadPools(),  profiles::threadLocks()};
   return All;
 }
 

@@ -120,6 +120,22 @@ enum class EntryKind {
   StoresCallable,
   /// A non-owning view taken by value (std::string_view, std::span).
   ViewType,
+  /// coro-lock-across-suspend's vocabulary (async mutexes are
+  /// AsyncLockType). An RAII type that holds a thread lock while it lives.
+  ThreadGuardType,
+  /// Free functions that take the mutex as their first argument
+  /// (pthread_mutex_lock); the try form returns 0 when it took the lock.
+  ThreadLockFunction,
+  ThreadUnlockFunction,
+  ThreadTryLockFunction,
+  /// Member functions of a lockable, by simple name (lock, unlock_shared,
+  /// try_lock_for); the try form returns true when it took the lock.
+  LockMethod,
+  UnlockMethod,
+  TryLockMethod,
+  /// The async mutex to suggest instead of a thread lock in a coroutine of
+  /// the library (keyed by the task's outermost namespace).
+  SuggestedAsyncMutex,
 };
 
 struct ProfileEntry {

@@ -53,6 +53,9 @@ constexpr ProfileEntry Entries[] = {
     // that takes it, what keeps one alive, what views borrow.
     {K::TaskEscaping, "aio::spawn"},
     {K::TaskEscaping, "aio::task_group::spawn"},
+    // coro-lock-across-suspend: the async mutexes it tells from thread
+    // locks, and the one it suggests instead of a thread lock.
+    {K::SuggestedAsyncMutex, "aio::mutex"},
 };
 
 } // namespace

@@ -75,6 +75,11 @@ constexpr ProfileEntry Entries[] = {
     {K::DetachingMember, "async_simple::coro::RescheduleLazy::start"},
     {K::DetachingMember, "async_simple::coro::RescheduleLazy::detach"},
     {K::PassThrough, "async_simple::coro::Lazy::via"},
+    // coro-lock-across-suspend: the async mutexes it tells from thread
+    // locks, and the one it suggests instead of a thread lock.
+    {K::AsyncLockType, "::async_simple::coro::SharedMutex"},
+    {K::AsyncLockType, "::async_simple::coro::SpinLock"},
+    {K::SuggestedAsyncMutex, "async_simple::coro::Mutex"},
 };
 
 } // namespace

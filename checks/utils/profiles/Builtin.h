@@ -26,6 +26,7 @@ const LibraryProfile &seastar();
 const LibraryProfile &winrt();
 const LibraryProfile &qcoro();
 const LibraryProfile &threadPools();
+const LibraryProfile &threadLocks();
 
 } // namespace clang::tidy::coro::profiles
 

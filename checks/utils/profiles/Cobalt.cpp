@@ -40,6 +40,9 @@ constexpr ProfileEntry Entries[] = {
     // coro-dangling-reference: where a task or callable outlives the call
     // that takes it, what keeps one alive, what views borrow.
     {K::TaskEscaping, "boost::cobalt::spawn"},
+    // coro-lock-across-suspend: the async mutexes it tells from thread
+    // locks, and the one it suggests instead of a thread lock.
+    {K::AsyncLockType, "::boost::cobalt::channel"},
 };
 
 } // namespace

@@ -68,6 +68,9 @@ constexpr ProfileEntry Entries[] = {
     {K::Pacing, "concurrencpp::timer_queue::make_delay_object"},
     {K::LockOrPermit, "concurrencpp::async_lock"},
     {K::LockOrPermit, "concurrencpp::scoped_async_lock"},
+    // coro-lock-across-suspend: the async mutexes it tells from thread
+    // locks, and the one it suggests instead of a thread lock.
+    {K::SuggestedAsyncMutex, "concurrencpp::async_lock"},
 };
 
 } // namespace

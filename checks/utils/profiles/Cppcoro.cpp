@@ -42,6 +42,9 @@ constexpr ProfileEntry Entries[] = {
     {K::Ordered, "cppcoro::single_consumer_event"},
     {K::LockOrPermit, "cppcoro::async_mutex"},
     {K::LockOrPermit, "cppcoro::async_mutex_lock"},
+    // coro-lock-across-suspend: the async mutexes it tells from thread
+    // locks, and the one it suggests instead of a thread lock.
+    {K::SuggestedAsyncMutex, "cppcoro::async_mutex"},
 };
 
 } // namespace

@@ -111,6 +111,9 @@ constexpr ProfileEntry Entries[] = {
     {K::PassThrough, "folly::coro::Task::scheduleOn"},
     {K::CallableKeepAlive, "folly::coro::co_invoke"},
     {K::ViewType, "folly::Range"},
+    // coro-lock-across-suspend: the async mutexes it tells from thread
+    // locks, and the one it suggests instead of a thread lock.
+    {K::SuggestedAsyncMutex, "folly::coro::Mutex"},
 };
 
 } // namespace

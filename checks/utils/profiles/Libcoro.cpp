@@ -60,6 +60,11 @@ constexpr ProfileEntry Entries[] = {
     {K::TaskEscaping, "::coro::thread_pool::spawn"},
     {K::TaskEscaping, "::coro::io_scheduler::spawn"},
     {K::TaskEscaping, "::coro::task_container::start"},
+    // coro-lock-across-suspend: the async mutexes it tells from thread
+    // locks, and the one it suggests instead of a thread lock.
+    {K::AsyncLockType, "::coro::mutex"},
+    {K::AsyncLockType, "::coro::shared_mutex"},
+    {K::SuggestedAsyncMutex, "coro::mutex"},
 };
 
 } // namespace

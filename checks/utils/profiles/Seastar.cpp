@@ -112,6 +112,11 @@ constexpr ProfileEntry Entries[] = {
     // coro-dangling-reference: where a task or callable outlives the call
     // that takes it, what keeps one alive, what views borrow.
     {K::CallableKeepAlive, "seastar::coroutine::lambda"},
+    // coro-lock-across-suspend: the async mutexes it tells from thread
+    // locks, and the one it suggests instead of a thread lock.
+    {K::AsyncLockType, "::seastar::basic_semaphore"},
+    {K::AsyncLockType, "::seastar::basic_rwlock"},
+    {K::SuggestedAsyncMutex, "seastar::semaphore"},
 };
 
 } // namespace
