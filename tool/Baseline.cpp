@@ -21,6 +21,15 @@ void writeBaseline(llvm::raw_ostream &OS, const std::vector<Finding> &Findings) 
   OS << llvm::formatv("{0:2}", Doc) << "\n";
 }
 
+Baseline baselineOf(const std::vector<Finding> &Findings) {
+  Baseline B;
+  for (const Finding &F : Findings) {
+    B.Context.emplace(F.Fingerprint, F.LineFingerprint);
+    ++B.Line[F.LineFingerprint];
+  }
+  return B;
+}
+
 llvm::Expected<Baseline> readBaseline(llvm::StringRef Path) {
   auto Buffer = llvm::MemoryBuffer::getFile(Path);
   if (!Buffer)

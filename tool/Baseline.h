@@ -20,6 +20,9 @@ struct Baseline {
   std::map<std::string, unsigned> Line;
 };
 
+/// The baseline that accepts \p Findings.
+Baseline baselineOf(const std::vector<Finding> &Findings);
+
 void writeBaseline(llvm::raw_ostream &OS, const std::vector<Finding> &Findings);
 llvm::Expected<Baseline> readBaseline(llvm::StringRef Path);
 

@@ -1,6 +1,7 @@
 //===--- ChangedLines.cpp -------------------------------------------------===//
 
 #include "ChangedLines.h"
+#include "BaseRevision.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendActions.h"
 #include "clang/Lex/PPCallbacks.h"
@@ -9,7 +10,6 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
-#include "llvm/Support/Program.h"
 #include <set>
 
 namespace corolint {
@@ -84,40 +84,13 @@ bool ChangedLines::contains(const std::string &File, unsigned Line) const {
 }
 
 llvm::Expected<std::string> gitDiff(llvm::StringRef Rev, llvm::StringRef Root) {
-  auto Git = llvm::sys::findProgramByName("git");
-  if (!Git)
-    return llvm::createStringError(Git.getError(),
-                                   "--diff=%s needs git, which is not on PATH",
-                                   Rev.str().c_str());
-  llvm::SmallString<128> Out, Err;
-  int FD;
-  if (auto EC = llvm::sys::fs::createTemporaryFile("corolint-diff", "txt", FD, Out))
-    return llvm::createStringError(EC, "cannot create a temporary file");
-  ::close(FD);
-  if (auto EC = llvm::sys::fs::createTemporaryFile("corolint-diff", "err", FD, Err))
-    return llvm::createStringError(EC, "cannot create a temporary file");
-  ::close(FD);
-  std::string RevArg = Rev.str();
-  std::string RootArg = Root.str();
-  llvm::SmallVector<llvm::StringRef, 10> Args = {
-      *Git, "-C", RootArg, "diff", "-U0", "--no-color", "--no-ext-diff",
-      "--relative", RevArg, "--"};
-  std::optional<llvm::StringRef> Redirects[] = {std::nullopt, Out.str(), Err.str()};
-  std::string ErrMsg;
-  int RC = llvm::sys::ExecuteAndWait(*Git, Args, std::nullopt, Redirects, 0, 0,
-                                     &ErrMsg);
-  auto Text = llvm::MemoryBuffer::getFile(Out);
-  auto ErrText = llvm::MemoryBuffer::getFile(Err);
-  llvm::sys::fs::remove(Out);
-  llvm::sys::fs::remove(Err);
-  if (RC != 0) {
-    std::string Why = ErrText ? (*ErrText)->getBuffer().trim().str() : ErrMsg;
-    Why = llvm::StringRef(Why).split('\n').first.str();
+  auto Text = runGit(Root, {"diff", "-U0", "--no-color", "--no-ext-diff",
+                            "--relative", Rev.str(), "--"});
+  if (!Text)
     return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                    "git diff %s failed: %s", Rev.str().c_str(),
-                                   Why.c_str());
-  }
-  return Text ? (*Text)->getBuffer().str() : std::string();
+                                   llvm::toString(Text.takeError()).c_str());
+  return Text;
 }
 
 namespace {

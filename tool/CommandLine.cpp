@@ -200,10 +200,22 @@ appended. Default: the documentation installed with corolint (a file URI);
 '--docs-url=' leaves helpUri out)"),
                              cl::value_desc("url"), cl::cat(CICategory));
 cl::opt<std::string> Diff("diff", desc(R"(
-Report only findings on lines changed since this git revision (committed or
-not), analysing only the translation units that are changed or include a
-changed file. '-' reads a unified diff from standard input instead)"),
+Report only what a change since this git revision (committed or not)
+introduced, analysing only the translation units that are changed or
+include a changed file; --diff-mode says how. '-' reads a unified diff from
+standard input instead: without a base revision, that is always
+--diff-mode=lines)"),
                           cl::value_desc("rev"), cl::cat(CICategory));
+cl::opt<std::string> DiffModeOption("diff-mode", desc(R"(
+With --diff: 'new' (the default) reports the findings the base revision did
+not have, matched by fingerprint as --baseline does; it costs up to two
+analyses of each affected translation unit (in the work tree, and as the
+revision has it, read with git show, no checkout; the second bypasses the
+result cache). 'lines' analyses once and reports the findings on a changed
+line (the finding's or one of its notes'): a finding that a deletion causes
+on an unchanged line is missed)"),
+                                    cl::value_desc("new|lines"),
+                                    cl::init("new"), cl::cat(CICategory));
 
 std::string absolute(StringRef Path) {
   SmallString<256> Abs(Path);
@@ -476,6 +488,18 @@ Expected<Options> parseCommandLine(int Argc, const char **Argv) {
     return problem("corolint merge takes shard reports and report options; "
                    "-p, --diff, --shard and compiler arguments belong to "
                    "the shards' runs");
+  if (DiffModeOption != "new" && DiffModeOption != "lines")
+    return problem("--diff-mode must be 'new' or 'lines', not '" +
+                   DiffModeOption + "'");
+  O.Mode = DiffModeOption == "new" && O.Diff != "-" ? DiffMode::New
+                                                    : DiffMode::Lines;
+  if (O.Shard && !O.Diff.empty() && O.Mode == DiffMode::New)
+    return problem("--shard does not split --diff-mode=new's analysis of the "
+                   "base revision yet: pass --diff-mode=lines with --shard");
+  if (O.Diff == "-" && DiffModeOption.getNumOccurrences() &&
+      DiffModeOption == "new")
+    return problem("--diff=- has no base revision to compare with: "
+                   "--diff-mode=new needs --diff=<rev>");
   O.Run.MemoryLimit = MemoryLimit.empty() ? 0 : *parseSize(MemoryLimit);
   // Per-check timing needs the checks to run; a profile from the cache
   // would be empty.

@@ -24,6 +24,13 @@
 
 namespace corolint {
 
+enum class DiffMode {
+  /// The findings the base revision lacks (two analyses per unit).
+  New,
+  /// The findings on changed lines (one analysis per unit).
+  Lines,
+};
+
 struct Options {
   // What to analyse.
   /// The sources named on the command line, absolute, in the given order.
@@ -35,6 +42,8 @@ struct Options {
   std::vector<std::string> ExtraArgs, ExtraArgsBefore;
   /// --diff: a git revision, or "-" for a unified diff on standard input.
   std::string Diff;
+  /// --diff-mode: how --diff decides what is new (always Lines for "-").
+  DiffMode Mode = DiffMode::New;
 
   // clang-tidy's configuration, and what to do with it.
   TidyConfig Tidy;

@@ -15,6 +15,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Baseline.h"
 #include "CommandLine.h"
 #include "Configuration.h"
 #include "Findings.h"
@@ -31,16 +32,41 @@ using namespace corolint;
 
 namespace {
 
+/// --diff-mode=new: what the base revision's analysis found, as a baseline
+/// the work tree's findings are matched against. A unit that fails at the
+/// base contributes nothing: its findings in the work tree are all new.
+Baseline baseFindings(const BaseRevision &Base, std::vector<UnitResult> Units,
+                      llvm::StringRef Root) {
+  for (UnitResult &U : Units)
+    if (!U.Failure.empty()) {
+      llvm::errs() << "corolint: note: " << U.File << " " << U.Failure
+                   << " at " << Base.revision()
+                   << "; its findings all count as new\n";
+      U.Diagnostics.clear();
+    }
+  RunResult Run = mergeResults(std::move(Units));
+  SourceCache Sources;
+  for (const auto &[File, Text] : Base.changed())
+    if (Text)
+      Sources.assume(File, *Text);
+  Results Found = collectFindings(std::move(Run.Diagnostics), Root, {}, Sources);
+  return baselineOf(Found.Findings);
+}
+
 /// The stages after the run, the same for one run and for a merge of
 /// shards: findings, then the report (or the baseline).
 int reportUnits(Options &Opts, const Inputs &In, std::vector<UnitResult> Units,
-                ReportInfo Info) {
+                ReportInfo Info, std::vector<UnitResult> BaseUnits = {}) {
   for (const UnitResult &U : Units)
     llvm::errs() << U.Printed;
   RunResult Run = mergeResults(std::move(Units));
   SourceCache Sources;
-  FindingFilter Filter{In.Changes ? &*In.Changes : nullptr,
-                       Opts.Accepted ? &*Opts.Accepted : nullptr};
+  std::optional<Baseline> Base;
+  if (In.Base)
+    Base = baseFindings(*In.Base, std::move(BaseUnits), Opts.Root);
+  FindingFilter Filter{In.Base ? nullptr : In.Changes ? &*In.Changes : nullptr,
+                       Opts.Accepted ? &*Opts.Accepted : nullptr,
+                       Base ? &*Base : nullptr};
   Results Found =
       collectFindings(std::move(Run.Diagnostics), Opts.Root, Filter, Sources);
   if (!Opts.WriteBaseline.empty())
@@ -96,7 +122,8 @@ int main(int argc, const char **argv) {
     if (!In)
       return fail(In.takeError());
     return serveAsWorker(*In->Database,
-                         [&] { return Opts->Tidy.makeProvider(); }, Opts->Run);
+                         [&] { return Opts->Tidy.makeProvider(); }, Opts->Run,
+                         Opts->Root);
   }
 
   llvm::Expected<CheckSelection> Checks =
@@ -146,6 +173,20 @@ int main(int argc, const char **argv) {
     if (Opts->Cache.PrintStats)
       printCacheStats(Stats, Opts->Cache.Directory);
   }
+  // --diff-mode=new: the same units again, as the base revision has them
+  // (those it has at all), through the same workers; never the cache.
+  std::vector<UnitResult> BaseUnits;
+  if (In->Base) {
+    RunOptions AtBase = Opts->Run;
+    AtBase.BaseRevision = In->Base->revision();
+    AtBase.RecordInputs = false;
+    std::vector<std::string> Existing;
+    for (const std::string &F : In->Files)
+      if (In->Base->exists(F))
+        Existing.push_back(F);
+    if (!Existing.empty())
+      BaseUnits = runUnits(Existing, AtBase);
+  }
   if (Shard) {
     Shard->Units = Units;
     for (UnitResult &U : Shard->Units)
@@ -154,5 +195,6 @@ int main(int argc, const char **argv) {
       relativeToRoot(*Shard);
     Info.Shard = toJSON(*Shard);
   }
-  return reportUnits(*Opts, *In, std::move(Units), std::move(Info));
+  return reportUnits(*Opts, *In, std::move(Units), std::move(Info),
+                     std::move(BaseUnits));
 }

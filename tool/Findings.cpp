@@ -155,7 +155,7 @@ void addFingerprints(std::vector<Finding> &Findings, SourceCache &Sources) {
 Results collectFindings(std::vector<clang::tidy::ClangTidyError> Diagnostics,
                         llvm::StringRef Root, const FindingFilter &Filter,
                         SourceCache &Sources) {
-  const bool Filtering = Filter.Changes || Filter.Accepted;
+  const bool Filtering = Filter.Changes || Filter.Accepted || Filter.Base;
   Results R;
   for (clang::tidy::ClangTidyError &E : Diagnostics) {
     DiagnosticKind Kind = classify(E);
@@ -169,8 +169,14 @@ Results collectFindings(std::vector<clang::tidy::ClangTidyError> Diagnostics,
   addFingerprints(R.Findings, Sources);
   if (Filter.Changes)
     llvm::erase_if(R.Findings, [&](const Finding &F) {
-      return !Filter.Changes->contains(F.Where.File, F.Where.Line);
+      if (Filter.Changes->contains(F.Where.File, F.Where.Line))
+        return false;
+      return llvm::none_of(F.Notes, [&](const Note &N) {
+        return Filter.Changes->contains(N.Where.File, N.Where.Line);
+      });
     });
+  if (Filter.Base)
+    subtractBaseline(R.Findings, *Filter.Base);
   if (Filter.Accepted)
     R.Baselined =
         subtractBaseline(R.Findings, *Filter.Accepted, &R.Suppressed);

@@ -72,10 +72,14 @@ struct Results {
 
 /// Which findings to report.
 struct FindingFilter {
-  /// --diff: only findings on these lines.
+  /// --diff in --diff-mode=lines: only findings on these lines (the
+  /// finding's, a note's, or its function's).
   const ChangedLines *Changes = nullptr;
   /// --baseline: not the findings recorded in it.
   const Baseline *Accepted = nullptr;
+  /// --diff in --diff-mode=new: not the findings the base revision had
+  /// (as a baseline of them: the same matching).
+  const Baseline *Base = nullptr;
 };
 
 /// The project root findings, baselines and reports are relative to, the

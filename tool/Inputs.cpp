@@ -64,6 +64,12 @@ llvm::Expected<Inputs> loadInputs(Options &Opts, const char *Argv0) {
     return problem("--diff: " + llvm::toString(Changes.takeError()));
   In.Changes = std::move(*Changes);
   In.DiffText = std::move(*Text);
+  if (Opts.Mode == DiffMode::New) {
+    auto Base = BaseRevision::load(Opts.Diff, Opts.Root);
+    if (!Base)
+      return Base.takeError();
+    In.Base = std::move(*Base);
+  }
   In.Files = affectedTranslationUnits(In.Files, *In.Changes, *In.Database);
   return std::move(In);
 }

@@ -10,6 +10,7 @@
 #ifndef COROLINT_TOOL_INPUTS_H
 #define COROLINT_TOOL_INPUTS_H
 
+#include "BaseRevision.h"
 #include "ChangedLines.h"
 #include "CommandLine.h"
 #include "clang/Tooling/CompilationDatabase.h"
@@ -26,9 +27,13 @@ struct Inputs {
   /// The translation units to analyse: absolute, sorted, each once. Empty
   /// only when a --diff change affects none.
   std::vector<std::string> Files;
-  /// --diff: the lines findings must be on, and the diff they come from.
+  /// --diff: the changed lines (which decide the files, and in
+  /// --diff-mode=lines the findings), and the diff they come from.
   std::optional<ChangedLines> Changes;
   std::optional<std::string> DiffText;
+  /// --diff=<rev> in --diff-mode=new: the revision the findings are
+  /// compared with. Changes then only chose the files.
+  std::optional<BaseRevision> Base;
   /// Files of other languages the build lists, not analysed.
   size_t SkippedOtherLanguages = 0;
 };

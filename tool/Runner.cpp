@@ -1,6 +1,7 @@
 //===--- Runner.cpp -------------------------------------------------------===//
 
 #include "Runner.h"
+#include "BaseRevision.h"
 #include "CompileDatabase.h"
 #include "Diagnostics.h"
 #include "ResultCache.h"
@@ -80,7 +81,8 @@ std::string contentHash(const llvm::Twine &File) {
 UnitResult analyseUnit(const std::string &File,
                        const clang::tooling::CompilationDatabase &DB,
                        const OptionsProviderFactory &MakeProvider,
-                       const RunOptions &Options) {
+                       const RunOptions &Options,
+                       const BaseRevision *Base) {
   UnitResult R;
   R.File = File;
   // One context per translation unit: a context maps the custom diagnostic
@@ -91,9 +93,9 @@ UnitResult analyseUnit(const std::string &File,
   // made, before the run selects the file's options: select them now, or a
   // HeaderFilterRegex in the file's .clang-tidy is never seen.
   Context.setCurrentFile(File);
-  if (!llvm::sys::fs::exists(File)) {
-    R.Failure = "no such file";
-  } else if (!isReadable(File)) {
+  if (Base ? !Base->exists(File) : !llvm::sys::fs::exists(File)) {
+    R.Failure = Base ? "not in " + Base->revision() : "no such file";
+  } else if (!(Base && Base->changedText(File)) && !isReadable(File)) {
     R.Failure = "cannot read the file";
   } else {
     // A physical file system of its own: the shared real one changes the
@@ -103,8 +105,10 @@ UnitResult analyseUnit(const std::string &File,
     llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Physical =
         llvm::vfs::createPhysicalFileSystem();
     auto Read = std::make_shared<std::vector<InputFile>>();
-    if (Options.RecordInputs)
+    if (Options.RecordInputs && !Base)
       Physical = recordingFileSystem(std::move(Physical), Read);
+    if (Base)
+      Physical = Base->overlay(std::move(Physical));
     llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS(
         new llvm::vfs::OverlayFileSystem(std::move(Physical)));
     R.Diagnostics = clang::tidy::runClangTidy(Context, DB, {File}, FS,
@@ -165,8 +169,9 @@ std::vector<UnitResult> runUnits(const std::vector<std::string> &Files,
   std::vector<std::string> ToAnalyse;
   std::vector<size_t> Slot;
   for (size_t I = 0; I < Files.size(); ++I) {
-    std::optional<UnitResult> Stored =
-        Cache ? Cache->lookup(Files[I]) : std::nullopt;
+    std::optional<UnitResult> Stored = Cache && Options.BaseRevision.empty()
+                                           ? Cache->lookup(Files[I])
+                                           : std::nullopt;
     if (!Stored) {
       ToAnalyse.push_back(Files[I]);
       Slot.push_back(I);
@@ -181,7 +186,7 @@ std::vector<UnitResult> runUnits(const std::vector<std::string> &Files,
           : runInWorkers(ToAnalyse, Options,
                          [&](size_t I) { Display.done(ToAnalyse[I]); });
   for (size_t I = 0; I < Analysed.size(); ++I) {
-    if (Cache)
+    if (Cache && Options.BaseRevision.empty())
       Cache->store(Analysed[I]);
     Units[Slot[I]] = std::move(Analysed[I]);
   }

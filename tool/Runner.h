@@ -57,6 +57,9 @@ struct RunOptions {
   /// Note what each translation unit reads (UnitResult::Inputs), for the
   /// result cache.
   bool RecordInputs = false;
+  /// When set, the files are analysed as this git revision has them
+  /// (BaseRevision.h), not as the work tree does: --diff's base run.
+  std::string BaseRevision;
 };
 
 /// What analysing one translation unit produced.
@@ -119,11 +122,15 @@ struct RunResult {
 using OptionsProviderFactory =
     std::function<std::unique_ptr<clang::tidy::ClangTidyOptionsProvider>()>;
 
-/// Analyses \p File with its command from \p DB.
+class BaseRevision;
+
+/// Analyses \p File with its command from \p DB; as \p Base has the
+/// sources when given.
 UnitResult analyseUnit(const std::string &File,
                        const clang::tooling::CompilationDatabase &DB,
                        const OptionsProviderFactory &MakeProvider,
-                       const RunOptions &Options);
+                       const RunOptions &Options,
+                       const BaseRevision *Base = nullptr);
 
 /// Merges per-unit results (given in input order) into one.
 RunResult mergeResults(std::vector<UnitResult> Units);
@@ -133,6 +140,8 @@ class ResultCache;
 /// Analyses \p Files on Options.Jobs worker processes (Worker.h), one
 /// result per file in input order. With a \p Cache, a file whose stored
 /// result is still valid is not analysed again, and new results are stored.
+/// A run of Options.BaseRevision bypasses the cache (its key is the work
+/// tree's content).
 std::vector<UnitResult> runUnits(const std::vector<std::string> &Files,
                                  const RunOptions &Options,
                                  ResultCache *Cache = nullptr);

@@ -15,15 +15,26 @@ SourceCache::Entry &SourceCache::get(const std::string &File) {
     return *Slot;
   Slot = std::make_unique<Entry>();
   if (auto Buffer = llvm::MemoryBuffer::getFile(File, /*IsText=*/false,
-                                                /*RequiresNullTerminator=*/false)) {
-    Slot->Text = (*Buffer)->getBuffer().str();
-    Slot->Readable = true;
-  }
-  Slot->LineStarts.push_back(0);
-  for (size_t I = 0; I < Slot->Text.size(); ++I)
-    if (Slot->Text[I] == '\n')
-      Slot->LineStarts.push_back(I + 1);
+                                                /*RequiresNullTerminator=*/false))
+    index(*Slot, (*Buffer)->getBuffer().str());
+  else
+    Slot->LineStarts.push_back(0); // an unreadable file is one empty line
   return *Slot;
+}
+
+void SourceCache::assume(const std::string &File, std::string Text) {
+  auto &Slot = Files[File];
+  Slot = std::make_unique<Entry>();
+  index(*Slot, std::move(Text));
+}
+
+void SourceCache::index(Entry &E, std::string Text) {
+  E.Text = std::move(Text);
+  E.Readable = true;
+  E.LineStarts.push_back(0);
+  for (size_t I = 0; I < E.Text.size(); ++I)
+    if (E.Text[I] == '\n')
+      E.LineStarts.push_back(I + 1);
 }
 
 const std::string *SourceCache::text(const std::string &File) {

@@ -20,6 +20,9 @@ namespace corolint {
 /// Reads source files once and answers line/column questions about them.
 class SourceCache {
 public:
+  /// Answers for \p File from \p Text, not from the disk (a file as a
+  /// base revision has it); before any question about it.
+  void assume(const std::string &File, std::string Text);
   /// The file's text, or null when it cannot be read.
   const std::string *text(const std::string &File);
   /// 1-based line and column of byte \p Offset.
@@ -39,6 +42,7 @@ private:
     bool Hashed = false;
   };
   Entry &get(const std::string &File);
+  static void index(Entry &E, std::string Text);
   llvm::StringMap<std::unique_ptr<Entry>> Files;
 };
 

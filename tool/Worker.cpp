@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Worker.h"
+#include "BaseRevision.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/ErrorHandling.h"
 #include "llvm/Support/Program.h"
@@ -17,6 +18,7 @@
 #include <csignal>
 #include <cstring>
 #include <fcntl.h>
+#include <map>
 #include <poll.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -186,6 +188,23 @@ bool readLine(int Fd, std::string &Line) {
       return true;
     Line.push_back(C);
   }
+}
+
+// --- The request: a file, or a file at a base revision. ---------------------
+
+/// One line: the file (absolute, so never starting with "base\t"), or
+/// "base\t<revision>\t<file>" for --diff's analysis of the base.
+std::string request(StringRef Rev, StringRef File) {
+  return (Rev.empty() ? File.str()
+                      : "base\t" + Rev.str() + "\t" + File.str()) +
+         "\n";
+}
+
+std::pair<std::string, std::string> parseRequest(StringRef Line) {
+  if (!Line.consume_front("base\t"))
+    return {"", Line.str()};
+  auto [Rev, File] = Line.split('\t');
+  return {Rev.str(), File.str()};
 }
 
 // --- The driver's side. -----------------------------------------------------
@@ -381,7 +400,7 @@ std::optional<UnitResult> unitResultFromJSON(const json::Value &V) {
 
 int serveAsWorker(const clang::tooling::CompilationDatabase &DB,
                   const OptionsProviderFactory &MakeProvider,
-                  const RunOptions &Options) {
+                  const RunOptions &Options, StringRef Root) {
   if (Options.MemoryLimit) {
     struct rlimit Limit;
     Limit.rlim_cur = Limit.rlim_max = Options.MemoryLimit;
@@ -393,9 +412,26 @@ int serveAsWorker(const clang::tooling::CompilationDatabase &DB,
     install_bad_alloc_error_handler(outOfMemory);
     install_out_of_memory_new_handler(); // operator new reports there too
   }
-  std::string File;
-  while (readLine(0, File)) {
-    UnitResult R = analyseUnit(File, DB, MakeProvider, Options);
+  // Base revisions read once per worker, by name.
+  std::map<std::string, llvm::Expected<BaseRevision>> Bases;
+  std::string Request;
+  while (readLine(0, Request)) {
+    UnitResult R;
+    auto [Rev, File] = parseRequest(Request);
+    if (Rev.empty()) {
+      R = analyseUnit(File, DB, MakeProvider, Options);
+    } else {
+      auto It = Bases.find(Rev);
+      if (It == Bases.end())
+        It = Bases.emplace(Rev, BaseRevision::load(Rev, Root)).first;
+      if (It->second) {
+        R = analyseUnit(File, DB, MakeProvider, Options, &*It->second);
+      } else {
+        R.File = File;
+        R.Failure = toString(It->second.takeError());
+        It->second = createStringError(inconvertibleErrorCode(), R.Failure);
+      }
+    }
     std::string Line;
     raw_string_ostream OS(Line);
     OS << toJSON(R) << "\n";
@@ -490,7 +526,7 @@ std::vector<UnitResult> runInWorkers(const std::vector<std::string> &Files,
       W.Started = Clock::now();
       W.Stderr.clear();
       W.Results.clear();
-      if (!writeAll(W.In, Files[*W.Task] + "\n"))
+      if (!writeAll(W.In, request(Options.BaseRevision, Files[*W.Task])))
         ; // The worker died; poll sees its pipes close.
     }
 

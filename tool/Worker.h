@@ -28,13 +28,16 @@ llvm::json::Value toJSON(const UnitResult &R);
 std::optional<UnitResult> unitResultFromJSON(const llvm::json::Value &V);
 
 /// The worker's side: analyses the files named on standard input, one per
-/// line, until end of input. Returns the process's exit status.
+/// line, until end of input; a line "base<TAB>REV<TAB>file" analyses the
+/// file as git revision REV of the work tree at \p Root has it
+/// (BaseRevision.h). Returns the process's exit status.
 int serveAsWorker(const clang::tooling::CompilationDatabase &DB,
                   const OptionsProviderFactory &MakeProvider,
-                  const RunOptions &Options);
+                  const RunOptions &Options, llvm::StringRef Root);
 
 /// The driver's side: analyses \p Files on Options.Jobs worker processes
-/// started from Options.WorkerCommand, in input order.
+/// started from Options.WorkerCommand, in input order (as
+/// Options.BaseRevision has them, when it is set).
 /// \p Done is called with each file's index as it completes.
 std::vector<UnitResult> runInWorkers(const std::vector<std::string> &Files,
                                      const RunOptions &Options,

@@ -1,0 +1,4 @@
+#pragma once
+#include "cppcoro.h"
+
+inline int compute(int id) { return id; }
