@@ -16,6 +16,7 @@
 #include "DanglingReferenceCheck.h"
 #include "utils/Coroutines.h"
 #include "utils/DeclNames.h"
+#include "utils/ProfileSelection.h"
 #include "utils/Referents.h"
 #include "utils/TaskFate.h"
 #include "clang/AST/ASTContext.h"
@@ -354,7 +355,9 @@ DanglingReferenceCheck::DanglingReferenceCheck(StringRef Name,
       PassThroughFunctions(profileNames(Role::PassThrough)),
       ViewTypes(Options.get("ViewTypes", profileNames(Role::View))),
       SafeViewTypes(Options.get("SafeViewTypes", "")),
-      Classifier("", "", profileNames(Role::Eager), "") {}
+      Classifier("", "", profileNames(Role::Eager), "") {
+  setProfilesOption(Options.getLocalOrGlobal("Profiles", ""));
+}
 
 void DanglingReferenceCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "KeepAliveFunctions", KeepAliveFunctions.raw());
