@@ -4,6 +4,7 @@
 #include "utils/Coroutines.h"
 #include "utils/DeclNames.h"
 #include "utils/OptionValues.h"
+#include "utils/ProfileSelection.h"
 #include "utils/Profiles.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -56,6 +57,8 @@ BlockingCallCheck::BlockingCallCheck(StringRef Name, ClangTidyContext *Context)
       ReplacementsOpt(Options.get("Replacements", profileReplacements())),
       Classifier(BlockingFunctions, AllowedFunctions, Bridges.list(),
                  FilesystemMetadata) {
+  setProfilesOption(Options.getLocalOrGlobal("Profiles", ""));
+
   for (const std::string &Item : splitList(ReplacementsOpt)) {
     auto [From, To] = llvm::StringRef(Item).split('=');
     if (From.trim().empty() || To.trim().empty()) {

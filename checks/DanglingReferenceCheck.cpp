@@ -16,6 +16,7 @@
 #include "DanglingReferenceCheck.h"
 #include "utils/Coroutines.h"
 #include "utils/DeclNames.h"
+#include "utils/ProfileSelection.h"
 #include "utils/Profiles.h"
 #include "utils/Referents.h"
 #include "utils/TaskFate.h"
@@ -279,7 +280,9 @@ DanglingReferenceCheck::DanglingReferenceCheck(StringRef Name,
       ViewTypes(Options.get("ViewTypes", namesOf({EntryKind::ViewType}))),
       SafeViewTypes(Options.get("SafeViewTypes", "")),
       Classifier("", "", namesOf({EntryKind::EagerType, EntryKind::EagerAttachedType,
-                                EntryKind::DetachedType}), "") {}
+                                EntryKind::DetachedType}), "") {
+  setProfilesOption(Options.getLocalOrGlobal("Profiles", ""));
+}
 
 void DanglingReferenceCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "KeepAliveFunctions", KeepAliveFunctions.raw());

@@ -11,6 +11,7 @@
 #include "LockAcrossSuspendCheck.h"
 #include "utils/Coroutines.h"
 #include "utils/LockFlow.h"
+#include "utils/ProfileSelection.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -143,7 +144,9 @@ LockAcrossSuspendCheck::LockAcrossSuspendCheck(StringRef Name,
     : ClangTidyCheck(Name, Context),
       ThreadGuardTypes(Options.get("ThreadGuardTypes", "")),
       AllowedAwaitables(Options.get("AllowedAwaitables", "")),
-      Classes(ThreadGuardTypes) {}
+      Classes(ThreadGuardTypes) {
+  setProfilesOption(Options.getLocalOrGlobal("Profiles", ""));
+}
 
 void LockAcrossSuspendCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "ThreadGuardTypes", ThreadGuardTypes.raw());

@@ -15,6 +15,7 @@
 #include "utils/Coroutines.h"
 #include "utils/DeclNames.h"
 #include "utils/OptionValues.h"
+#include "utils/ProfileSelection.h"
 #include "utils/Profiles.h"
 #include "utils/SourceEdits.h"
 #include "utils/Suspensions.h"
@@ -573,6 +574,8 @@ SequentialAwaitCheck::SequentialAwaitCheck(StringRef Name,
       CombinatorsOpt(Options.get("Combinators", "")),
       SequentialOnPurpose(Options.get("SequentialOnPurpose", "")),
       MinConsecutive(Options.get("MinConsecutive", 0U)) {
+  setProfilesOption(Options.getLocalOrGlobal("Profiles", ""));
+
   for (const std::string &Entry : splitList(CombinatorsOpt)) {
     auto [Types, Combinator] = llvm::StringRef(Entry).split('=');
     if (Combinator.trim().empty()) {

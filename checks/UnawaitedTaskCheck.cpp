@@ -7,10 +7,11 @@
 #include "utils/Exceptions.h"
 #include "utils/ExpectedThrow.h"
 #include "utils/OptionValues.h"
+#include "utils/ProfileSelection.h"
 #include "utils/Profiles.h"
 #include "clang/AST/ASTContext.h"
-#include "clang/Analysis/CFG.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Analysis/CFG.h"
 #include <optional>
 #include <set>
 
@@ -257,21 +258,23 @@ std::string describeProducer(const Expr *E) {
 
 } // namespace
 
-UnawaitedTaskCheck::UnawaitedTaskCheck(StringRef Name, ClangTidyContext *Context)
+UnawaitedTaskCheck::UnawaitedTaskCheck(StringRef Name,
+                                       ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context), Types(Options),
-      ConsumingFunctions(
-          Options.get("ConsumingFunctions",
-                      profileNames(EntryKind::Consuming))),
-      LockFunctions(Options.get("LockFunctions",
-                                profileNames(EntryKind::AsyncLock))),
-      PermitFunctions(Options.get(
-          "PermitFunctions", profileNames(EntryKind::AsyncPermit))),
+      ConsumingFunctions(Options.get("ConsumingFunctions",
+                                     profileNames(EntryKind::Consuming))),
+      LockFunctions(
+          Options.get("LockFunctions", profileNames(EntryKind::AsyncLock))),
+      PermitFunctions(
+          Options.get("PermitFunctions", profileNames(EntryKind::AsyncPermit))),
       // Shared with coro-unhandled-exception: where an eager task's
       // exception can escape.
-      ExceptionHolding(Options.getLocalOrGlobal(
-          "ExceptionHoldingFunctions",
-          profileNames(EntryKind::ExceptionHolding))),
-      AllowVoidCast(parseBool(Options.get("AllowVoidCast", "true"))) {}
+      ExceptionHolding(
+          Options.getLocalOrGlobal("ExceptionHoldingFunctions",
+                                   profileNames(EntryKind::ExceptionHolding))),
+      AllowVoidCast(parseBool(Options.get("AllowVoidCast", "true"))) {
+  setProfilesOption(Options.getLocalOrGlobal("Profiles", ""));
+}
 
 void UnawaitedTaskCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Types.store(Options, Opts);

@@ -5,6 +5,7 @@
 #include "utils/Coroutines.h"
 #include "utils/DeclNames.h"
 #include "utils/Exceptions.h"
+#include "utils/ProfileSelection.h"
 #include "utils/Profiles.h"
 #include "utils/SourceEdits.h"
 #include "clang/AST/ASTContext.h"
@@ -152,6 +153,8 @@ UnhandledExceptionCheck::UnhandledExceptionCheck(StringRef Name,
           "CatchAllTypes", profileNames(EntryKind::CatchAllType))),
       TestFileRegexText(Options.get("TestFileRegex", "")),
       TestFileRegex(TestFileRegexText), Types(Options), Bridges(Options) {
+  setProfilesOption(Options.getLocalOrGlobal("Profiles", ""));
+
   for (const auto &[Name, E] : profileEntries(EntryKind::DetachedLaunch)) {
     if (E->HandlerArgument >= 0)
       HandlerArguments.emplace_back(NameList(Name), E->HandlerArgument);

@@ -94,6 +94,10 @@ the file; no formatting when there is none))"),
                                  cl::init("file"), cl::cat(CorolintCategory));
 cl::opt<bool> ListChecks("list-checks", desc("List all enabled checks and exit. Use with --checks=* to list all"),
                          cl::init(false), cl::cat(CorolintCategory));
+cl::opt<bool> ListProfiles("list-profiles", desc(R"(
+List the library profiles and how each activates and exit; with files
+(and -p or "--"), which profiles apply to each file and why)"),
+                           cl::init(false), cl::cat(CorolintCategory));
 cl::opt<std::string> Config("config", desc("Configuration in YAML/JSON format, as clang-tidy's --config"),
                             cl::init(""), cl::cat(CorolintCategory));
 cl::opt<std::string> ConfigFile("config-file", desc("Path of a .clang-tidy-format configuration file"),
@@ -407,6 +411,7 @@ void copyOptions(Options &O) {
   O.ExtraArgsBefore.assign(ArgsBefore.begin(), ArgsBefore.end());
   O.Diff = Diff;
   O.ConfigPath = O.Sources.empty() ? absolute("dummy") : O.Sources.front();
+  O.ListProfiles = ListProfiles;
   O.Query = VerifyConfig ? ConfigQuery::VerifyConfig
             : ListChecks ? ConfigQuery::ListChecks
             : DumpConfig ? ConfigQuery::DumpConfig

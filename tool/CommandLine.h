@@ -51,6 +51,8 @@ struct Options {
   /// first source, else a file in the current directory.
   std::string ConfigPath;
   ConfigQuery Query = ConfigQuery::None;
+  /// --list-profiles: the library profiles (for Sources, which apply).
+  bool ListProfiles = false;
 
   RunOptions Run;
   CacheOptions Cache;

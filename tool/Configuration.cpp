@@ -3,6 +3,7 @@
 #include "Configuration.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/GlobList.h"
+#include "utils/ProfileSelection.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -104,6 +105,18 @@ llvm::Error verifyCheckOptions(const ClangTidyOptions &Opts, StringRef Source,
   return Errors;
 }
 
+/// An unknown profile name in the global option Profiles of \p Opts.
+llvm::Error verifyProfiles(const ClangTidyOptions &Opts, StringRef Source) {
+  auto It = Opts.CheckOptions.find("Profiles");
+  if (It == Opts.CheckOptions.end())
+    return llvm::Error::success();
+  auto Parsed = clang::tidy::coro::parseProfilesOption(It->getValue().Value);
+  if (Parsed)
+    return llvm::Error::success();
+  return problem("invalid configuration in " + Source + ": " +
+                 llvm::toString(Parsed.takeError()));
+}
+
 llvm::Error verifyConfiguration(ClangTidyOptionsProvider &Provider,
                                 StringRef FilePath) {
   NamesAndOptions Valid = getAllChecksAndOptions();
@@ -116,6 +129,7 @@ llvm::Error verifyConfiguration(ClangTidyOptionsProvider &Provider,
                               verifyChecks(Opts, Source, Ours, Valid));
     Errors = llvm::joinErrors(std::move(Errors),
                               verifyCheckOptions(Opts, Source, Ours, Valid));
+    Errors = llvm::joinErrors(std::move(Errors), verifyProfiles(Opts, Source));
   }
   return Errors;
 }
@@ -202,6 +216,12 @@ void answerQuery(ConfigQuery Query, const CheckSelection &Checks) {
   case ConfigQuery::DumpConfig: {
     ClangTidyOptions Effective = Checks.Effective;
     Effective.CheckOptions = getCheckOptions(Effective, false);
+    // The global profile selection: empty means chosen per translation unit.
+    auto Set = Checks.Effective.CheckOptions.find("Profiles");
+    Effective.CheckOptions["Profiles"] =
+        Set == Checks.Effective.CheckOptions.end()
+            ? ClangTidyOptions::ClangTidyValue("")
+            : Set->getValue();
     OS << configurationAsText(
               ClangTidyOptions::getDefaults().merge(Effective, 0))
        << "\n";

@@ -20,6 +20,7 @@
 #include "Configuration.h"
 #include "Findings.h"
 #include "Inputs.h"
+#include "ListProfiles.h"
 #include "Output.h"
 #include "Report.h"
 #include "ResultCache.h"
@@ -104,6 +105,21 @@ int mergeShards(Options &Opts) {
   return reportUnits(Opts, In, std::move(Shards->Units), std::move(Info));
 }
 
+/// --list-profiles: the table, or the choices for each input file.
+int answerListProfiles(Options &Opts, const char *Argv0) {
+  if (Opts.Sources.empty()) {
+    listProfiles(llvm::outs());
+    return ExitClean;
+  }
+  llvm::Expected<Inputs> In = loadInputs(Opts, Argv0);
+  if (!In)
+    return fail(In.takeError());
+  auto Provider = Opts.Tidy.makeProvider();
+  return listProfilesFor(*In->Database, In->Files, *Provider, llvm::outs())
+             ? ExitClean
+             : ExitFailure;
+}
+
 } // namespace
 
 int main(int argc, const char **argv) {
@@ -134,6 +150,8 @@ int main(int argc, const char **argv) {
     answerQuery(Opts->Query, *Checks);
     return ExitClean;
   }
+  if (Opts->ListProfiles)
+    return answerListProfiles(*Opts, argv[0]);
   if (Checks->Enabled.empty())
     return fail(llvm::createStringError(
         llvm::inconvertibleErrorCode(),

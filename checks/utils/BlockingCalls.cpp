@@ -81,7 +81,7 @@ BlockingCall BlockingClassifier::classifyCallee(const FunctionDecl &FD) const {
     return {};
   // A bridge first: aio::run is also annotated blocking, and "may deadlock"
   // is the more precise verdict.
-  if (Bridges.matches(Parts))
+  if (Bridges.matches(FD, Parts))
     return {BlockKind::Bridge, llvm::join(Parts, "::")};
   if (hasAnnotation(FD, BlockingAnnotation) || UserBlocking.matches(Parts))
     return {BlockKind::Blocking, llvm::join(Parts, "::")};
@@ -89,7 +89,7 @@ BlockingCall BlockingClassifier::classifyCallee(const FunctionDecl &FD) const {
   if (const auto *Ctor = llvm::dyn_cast<CXXConstructorDecl>(&FD);
       Ctor && (Ctor->isDefaultConstructor() || Ctor->isCopyOrMoveConstructor()))
     return {};
-  if (Blocking.matches(Parts) ||
+  if (Blocking.matches(FD, Parts) ||
       (FilesystemMetadata && isFilesystemOperation(FD, Parts)))
     return {BlockKind::Blocking, llvm::join(Parts, "::")};
   return {};

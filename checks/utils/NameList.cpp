@@ -3,11 +3,14 @@
 #include "NameList.h"
 #include "DeclNames.h"
 #include "OptionValues.h"
+#include "ProfileSelection.h"
+#include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 
 namespace clang::tidy::coro {
 
-NameList::NameList(llvm::StringRef Option) : Raw(Option.str()) {
+NameList::NameList(llvm::StringRef Option)
+    : Raw(Option.str()), FollowsProfiles(isProfileDefault(Option)) {
   for (const std::string &Item : splitList(Option))
     add(Item);
 }
@@ -15,6 +18,8 @@ NameList::NameList(llvm::StringRef Option) : Raw(Option.str()) {
 void NameList::add(llvm::StringRef Name) {
   Entry E;
   E.Text = Name.str();
+  if (FollowsProfiles)
+    E.Profiles = profilesListing(Name);
   E.Anchored = Name.consume_front("::");
   llvm::SmallVector<llvm::StringRef, 4> Parts;
   Name.split(Parts, "::");
@@ -33,10 +38,20 @@ llvm::StringRef NameList::match(const NamedDecl &D) const {
   // and take the full path.)
   if (D.getDeclName().isIdentifier() && !LastComponents.contains(D.getName()))
     return {};
-  return match(nameComponents(D));
+  return match(nameComponents(D), &D.getASTContext());
+}
+
+llvm::StringRef NameList::match(const NamedDecl &D,
+                                llvm::ArrayRef<std::string> Parts) const {
+  return match(Parts, &D.getASTContext());
 }
 
 llvm::StringRef NameList::match(llvm::ArrayRef<std::string> Parts) const {
+  return match(Parts, nullptr);
+}
+
+llvm::StringRef NameList::match(llvm::ArrayRef<std::string> Parts,
+                                const ASTContext *Ctx) const {
   for (const Entry &E : Entries) {
     if (E.Components.size() > Parts.size())
       continue;
@@ -46,7 +61,7 @@ llvm::StringRef NameList::match(llvm::ArrayRef<std::string> Parts) const {
     bool Same = true;
     for (size_t I = 0; I < E.Components.size() && Same; ++I)
       Same = E.Components[I] == Parts[Offset + I];
-    if (Same)
+    if (Same && (!Ctx || anyProfileActive(E.Profiles, *Ctx)))
       return E.Text;
   }
   return {};

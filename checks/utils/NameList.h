@@ -2,9 +2,14 @@
 //
 // A list of qualified names as written in a check option, matched against
 // declarations the way the hasName() AST matcher does: template arguments and
-// inline namespaces (std::__1, std::__cxx11) are ignored, a leading "::" anchors
-// the name at the global namespace, and a name without one matches as a suffix
-// of the qualified name ("future::get" matches "std::future::get").
+// inline namespaces (std::__1, std::__cxx11) are ignored, a leading "::"
+// anchors the name at the global namespace, and a name without one matches as a
+// suffix of the qualified name ("future::get" matches "std::future::get").
+//
+// A list left at the built-in default a library profile gives it follows the
+// profile selection (ProfileSelection.h): matched against a declaration, it
+// skips the entries of profiles inactive in that declaration's translation
+// unit. A list the user wrote is used as written.
 //
 //===----------------------------------------------------------------------===//
 
@@ -19,6 +24,7 @@
 #include <vector>
 
 namespace clang {
+class ASTContext;
 class NamedDecl;
 namespace tidy::coro {
 
@@ -36,8 +42,15 @@ public:
   /// The entry that matches \p D, or an empty string.
   llvm::StringRef match(const NamedDecl &D) const;
   bool matches(const NamedDecl &D) const { return !match(D).empty(); }
-  /// The same for a declaration whose nameComponents() are \p Parts, for
-  /// callers that test one declaration against several lists.
+  /// The same for \p D whose nameComponents() are \p Parts, for callers
+  /// that test one declaration against several lists.
+  llvm::StringRef match(const NamedDecl &D,
+                        llvm::ArrayRef<std::string> Parts) const;
+  bool matches(const NamedDecl &D, llvm::ArrayRef<std::string> Parts) const {
+    return !match(D, Parts).empty();
+  }
+  /// The same for a name alone: every entry counts, whatever the profile
+  /// selection.
   llvm::StringRef match(llvm::ArrayRef<std::string> Parts) const;
   bool matches(llvm::ArrayRef<std::string> Parts) const {
     return !match(Parts).empty();
@@ -48,7 +61,13 @@ private:
     std::string Text;
     bool Anchored = false;
     llvm::SmallVector<std::string, 4> Components;
+    /// The built-in profiles listing this entry, when the list follows the
+    /// profile selection; empty: always used.
+    llvm::SmallVector<unsigned, 2> Profiles;
   };
+  llvm::StringRef match(llvm::ArrayRef<std::string> Parts,
+                        const ASTContext *Ctx) const;
+  bool FollowsProfiles = false;
   std::string Raw;
   std::vector<Entry> Entries;
   /// Each entry's last component: a declaration whose simple name is none
