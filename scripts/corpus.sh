@@ -99,8 +99,10 @@ for lib in "${libs[@]}"; do
   CORPUS_ASIO=$work/src/asio python3 "$here/corpus_db.py" db "$lib" "$work/src/$lib" "$work/db/$lib" >/dev/null
   start=$(date +%s)
   rc=0
-  "$corolint" -p "$work/db/$lib" --format=json --output="$out/$lib.json" -j "$jobs" --no-cache \
-    --root="$work/src/$lib" > "$out/$lib.log" 2>&1 || rc=$?
+  # From the library root: the JSON report places findings in headers reached through a relative
+  # -I path by reading the header relative to the working directory (else they land on line 1).
+  (cd "$work/src/$lib" && "$corolint" -p "$work/db/$lib" --format=json --output="$out/$lib.json" \
+    -j "$jobs" --no-cache --root="$work/src/$lib") > "$out/$lib.log" 2>&1 || rc=$?
   secs=$(( $(date +%s) - start ))
   if [ $rc -gt 2 ] || [ ! -s "$out/$lib.json" ]; then
     echo "$lib: corolint failed (exit $rc), see $out/$lib.log"; status=1; continue
