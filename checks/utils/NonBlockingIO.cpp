@@ -12,19 +12,40 @@
 namespace clang::tidy::coro {
 namespace {
 
-/// A POSIX call that blocks only when its descriptor is in blocking mode.
+/// A POSIX call that blocks only when its descriptor is in blocking mode,
+/// or a stdio read that blocks only when its stream's file can make it wait.
 struct DescriptorCall {
   llvm::StringLiteral Name;
   /// The index of its MSG_* flags argument, or -1.
   int FlagsArg;
   bool Writes;
+  /// The index of the descriptor or stream argument.
+  unsigned Target = 0;
+  /// A stdio read (its stream is a FILE *): only a kernel pseudo-file
+  /// exempts it.
+  bool Stdio = false;
 };
 constexpr DescriptorCall DescriptorCalls[] = {
     {"read", -1, false},    {"readv", -1, false},  {"write", -1, true},
     {"writev", -1, true},   {"recv", 3, false},    {"recvfrom", 3, false},
     {"recvmsg", 2, false},  {"send", 3, true},     {"sendto", 3, true},
     {"sendmsg", 2, true},   {"accept", -1, false}, {"accept4", -1, false},
-    {"connect", -1, false}};
+    {"connect", -1, false}, {"fscanf", -1, false, 0, true},
+    {"fgets", -1, false, 2, true}, {"fread", -1, false, 3, true},
+    {"getline", -1, false, 2, true}, {"getdelim", -1, false, 3, true}};
+
+/// Calls that open a file by path, and the index of the path argument.
+struct OpenCall {
+  llvm::StringLiteral Name;
+  unsigned PathArg;
+};
+constexpr OpenCall OpenCalls[] = {{"fopen", 0},  {"fopen64", 0}, {"open", 0},
+                                  {"open64", 0}, {"openat", 1}};
+/// Kernel pseudo-file systems: reading one of their files formats kernel
+/// state into the buffer and never waits for a device or a peer.
+constexpr llvm::StringLiteral KernelFileRoots[] = {"/proc/", "/sys/"};
+/// The files under them whose read waits for data to arrive.
+constexpr llvm::StringLiteral WaitingKernelFiles[] = {"/proc/kmsg", "trace_pipe"};
 
 /// The errors of an operation that would have blocked on a non-blocking
 /// descriptor: code that tests for them runs a non-blocking protocol.
@@ -52,6 +73,25 @@ const DescriptorCall *descriptorCall(const FunctionDecl &FD) {
     if (isGlobalFunction(FD, C.Name))
       return &C;
   return nullptr;
+}
+
+/// Whether \p CE opens a file of /proc or /sys (other than those whose
+/// read waits, such as /proc/kmsg) by a path spelled as a literal.
+bool opensKernelFile(const CallExpr &CE, const FunctionDecl &Callee) {
+  for (const OpenCall &O : OpenCalls) {
+    if (!isGlobalFunction(Callee, O.Name) || O.PathArg >= CE.getNumArgs())
+      continue;
+    const auto *Path =
+        llvm::dyn_cast<StringLiteral>(CE.getArg(O.PathArg)->IgnoreParenImpCasts());
+    if (!Path || !Path->isOrdinary())
+      return false;
+    const llvm::StringRef P = Path->getString();
+    return llvm::any_of(KernelFileRoots,
+                        [&](llvm::StringRef R) { return P.starts_with(R); }) &&
+           llvm::none_of(WaitingKernelFiles,
+                         [&](llvm::StringRef W) { return P.contains(W); });
+  }
+  return false;
 }
 
 /// Whether \p Loc comes from the expansion of a macro named in \p Names
@@ -325,6 +365,8 @@ private:
       return;
     if (isGlobalFunction(*Callee, "eventfd"))
       Out.EventFds.insert(D);
+    if (opensKernelFile(*CE, *Callee))
+      Out.KernelFiles.insert(D);
     for (const Expr *Arg : CE->arguments())
       if (mentions(Arg, NonBlockingFlags, Ctx)) {
         FlagMarks.push_back(D);
@@ -396,18 +438,25 @@ bool NonBlockingIO::isNonBlocking(const Expr &Call,
   const DescriptorCall *IO = Callee ? descriptorCall(*Callee) : nullptr;
   if (!IO || CE->getNumArgs() == 0)
     return false;
+  if (IO->Target >= CE->getNumArgs())
+    return false;
   const ASTContext &Ctx = Function.getASTContext();
+  if (IO->Stdio) {
+    const Decl *Stream = descriptorOf(CE->getArg(IO->Target));
+    return Stream && ofFunction(Function).KernelFiles.contains(Stream);
+  }
   if (IO->FlagsArg >= 0 && static_cast<unsigned>(IO->FlagsArg) < CE->getNumArgs() &&
       mentions(CE->getArg(IO->FlagsArg), DontWaitFlags, Ctx))
     return true;
   const Evidence &Here = ofFunction(Function);
   if (Here.HandlesWouldBlock)
     return true;
-  const Decl *D = descriptorOf(CE->getArg(0));
+  const Decl *D = descriptorOf(CE->getArg(IO->Target));
   if (!D)
     return false;
   auto Says = [&](const Evidence &E) {
-    return E.NonBlocking.contains(D) || (IO->Writes && E.EventFds.contains(D));
+    return E.NonBlocking.contains(D) || (IO->Writes && E.EventFds.contains(D)) ||
+           (!IO->Writes && E.KernelFiles.contains(D));
   };
   if (Says(Here))
     return true;

@@ -8,8 +8,10 @@
 // non-blocking (created with SOCK_NONBLOCK, O_NONBLOCK, EFD_NONBLOCK...,
 // fcntl/ioctl, a set_nonblocking-style helper), is an eventfd being
 // written, or is awaited for readiness through the runtime, in the same
-// function or, for a member, anywhere in the same class. Read from the shape
-// of the code, for any library.
+// function or, for a member, anywhere in the same class; or whether a read
+// (read, fscanf, fgets, fread, getline) is from a file of /proc or /sys that
+// the same function opened by a literal path, which formats kernel state and
+// never waits. Read from the shape of the code, for any library.
 //
 //===----------------------------------------------------------------------===//
 
@@ -43,6 +45,9 @@ public:
     llvm::SmallPtrSet<const Decl *, 4> NonBlocking;
     /// Created by eventfd(): writing to it does not block.
     llvm::SmallPtrSet<const Decl *, 4> EventFds;
+    /// Opened from a /proc or /sys path (fopen, open): reading it does not
+    /// wait.
+    llvm::SmallPtrSet<const Decl *, 4> KernelFiles;
   };
 
 private:

@@ -270,3 +270,52 @@ coro::task<long> use_socket(Socket &s, char *buf) {
   // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: call to 'Socket::receive' in coroutine 'use_socket' blocks: it reaches 'recv'
   // CHECK-MESSAGES: :[[@LINE-9]]:36: note: 'Socket::receive' calls blocking function 'recv' here
 }
+
+// --- Kernel pseudo-files. --------------------------------------------------
+// A file of /proc or /sys opened by a literal path formats kernel state when
+// read: reading it never waits (through a helper too). /proc/kmsg waits for
+// the next message, and a file whose path is not spelled here, or is on
+// disk, still blocks.
+
+static unsigned long route_scope(const char *dest) {
+  FILE *f;
+  if (!(f = ::fopen("/proc/net/ipv6_route", "r")))
+    return 0;
+  unsigned long scope = 0;
+  while (::fscanf(f, "%s %lx", dest, &scope) == 2) {
+  }
+  ::fclose(f);
+  return scope;
+}
+
+coro::task<long> cgroup_quota(char *buf) {
+  int fd = ::open("/sys/fs/cgroup/cpu.max", O_RDONLY);
+  long n = ::read(fd, buf, 64);
+  co_return n + route_scope(buf);
+}
+
+coro::task<long> kernel_log(char *buf) {
+  FILE *f = ::fopen("/proc/kmsg", "r");
+  ::fgets(buf, 64, f);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'fgets' in coroutine 'kernel_log'
+  co_return 0;
+}
+
+coro::task<long> config_line(const char *path, char *buf) {
+  FILE *conf = ::fopen("/etc/app.conf", "r");
+  ::fgets(buf, 64, conf);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'fgets' in coroutine 'config_line'
+  FILE *any = ::fopen(path, "r");
+  ::fgets(buf, 64, any);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'fgets' in coroutine 'config_line'
+  int fd = ::open(path, O_RDONLY);
+  co_return ::read(fd, buf, 64);
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: blocking call to 'read' in coroutine 'config_line'
+}
+
+// Writing to a kernel file is not exempt: a sysctl write can take its time.
+coro::task<long> tune(const char *v) {
+  int fd = ::open("/proc/sys/vm/drop_caches", O_RDONLY);
+  co_return ::write(fd, v, 1);
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: blocking call to 'write' in coroutine 'tune'
+}

@@ -24,6 +24,12 @@ int ioctl(int, unsigned long, ...);
 int eventfd(unsigned int, int);
 int close(int);
 int *__errno_location();
+int open(const char *, int, ...);
+typedef struct _IO_FILE FILE;
+FILE *fopen(const char *, const char *);
+int fclose(FILE *);
+int fscanf(FILE *, const char *, ...);
+char *fgets(char *, int, FILE *);
 }
 
 enum __socket_type { SOCK_STREAM = 1, SOCK_NONBLOCK = 04000 };
@@ -38,6 +44,7 @@ enum { EFD_NONBLOCK = 04000 };
 #define F_GETFL 3
 #define F_SETFL 4
 #define O_NONBLOCK 04000
+#define O_RDONLY 0
 #define FIONBIO 0x5421
 #define EINTR 4
 #define EAGAIN 11
