@@ -45,6 +45,7 @@ struct ProfileLists {
       namesOf({EntryKind::ConcurrentCall, EntryKind::RangeCombinator,
                EntryKind::TupleCombinator, EntryKind::BoundedCombinator});
   NameList Locks = namesOf({EntryKind::LockOrPermit});
+  NameList LazyTasks = namesOf({EntryKind::LazyTaskType});
 };
 
 const ProfileLists &profile() {
@@ -178,10 +179,17 @@ SequentialAwaitCheck::Library Analysis::libraryFor(QualType T) const {
   return L;
 }
 
-/// The start policy of an awaited type when it is a task (structure, or the
-/// profiles' and options' task types, which asio::awaitable needs).
+/// The start policy of an awaited type when it is a task (structure and the
+/// shared task types, which asio::awaitable needs; or the profiles' lazy
+/// task types, whose policy structure may not tell).
 AwaitableKind Analysis::taskKind(QualType T) const {
-  return Classifier.classify(T);
+  AwaitableKind K = Classifier.classify(T);
+  if (K && (K.Policy == StartPolicy::NotATask ||
+            K.Policy == StartPolicy::Unknown))
+    if (const CXXRecordDecl *RD = recordOf(T);
+        RD && profile().LazyTasks.matches(*RD))
+      K.Policy = StartPolicy::Lazy;
+  return K;
 }
 
 bool Analysis::isTask(QualType T) const {

@@ -36,6 +36,13 @@ def fail(msg):
     sys.exit(2)
 
 
+def plain(path):
+    """A file as the verdicts name it: a header reached through "-I." is "./dir/x.h" in a report."""
+    while path.startswith("./"):
+        path = path[2:]
+    return path
+
+
 def rows(path):
     """The non-comment rows of a tab-separated file whose first row names the columns."""
     with open(path, newline="") as f:
@@ -47,7 +54,7 @@ def read_verdicts(path):
     verdicts = {}
     for n, r in enumerate(rows(path), 2):
         try:
-            key = (r["library"], r["file"], int(r["line"]), r["check"])
+            key = (r["library"], plain(r["file"]), int(r["line"]), r["check"])
         except (KeyError, TypeError, ValueError):
             fail(f"{path}: row {n}: needs library, file, line (a number), check")
         if r.get("verdict") not in VERDICTS:
@@ -74,7 +81,7 @@ def read_findings(paths):
             fail(f"{path}: {e}")
         libs.append(lib)
         for x in report.get("findings", []):
-            key = (lib, x["file"], int(x["line"]), x["check"])
+            key = (lib, plain(x["file"]), int(x["line"]), x["check"])
             findings.setdefault(key, []).append(x["message"])
     return libs, findings
 

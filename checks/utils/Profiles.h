@@ -87,6 +87,10 @@ enum class EntryKind {
   /// A type whose empty catch handler catches (nearly) everything,
   /// cancellation too.
   CatchAllType,
+  /// A lazy task type whose start policy structure may not tell (its
+  /// initial_suspend returns the library's own awaiter): coro-sequential-await
+  /// takes it for lazy. (The shared TaskTypes option is TaskType's.)
+  LazyTaskType,
   /// What coro-sequential-await suggests for a loop of awaits: a combinator
   /// that runs a range of tasks concurrently (collectAllRange, when_all over
   /// a vector), one for a fixed number of tasks, and the bounded form (a

@@ -31,6 +31,7 @@ constexpr ProfileEntry Entries[] = {
     {.Kind = K::Blocking,
      .Name = "std::this_thread::sleep_for",
      .Replacement = "co_await aio::sleep"},
+    {K::LazyTaskType, "aio::task"},
     // coro-sequential-await: what gathers, what already runs concurrently,
     // what is awaited in a loop on purpose (pacing, ordered I/O, locks).
     {K::RangeCombinator, "aio::gather"},

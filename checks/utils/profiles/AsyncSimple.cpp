@@ -57,6 +57,7 @@ constexpr ProfileEntry Entries[] = {
     {K::AsyncLock, "async_simple::coro::Mutex::coScopedLock"},
     {K::AsyncPermit, "async_simple::coro::CountingSemaphore::acquire"},
     {K::AsyncLockType, "async_simple::coro::Mutex"},
+    {K::LazyTaskType, "async_simple::coro::Lazy"},
     // coro-sequential-await: what gathers, what already runs concurrently,
     // what is awaited in a loop on purpose (pacing, ordered I/O, locks).
     {K::RangeCombinator, "async_simple::coro::collectAll"},

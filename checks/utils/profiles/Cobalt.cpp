@@ -29,6 +29,7 @@ constexpr ProfileEntry Entries[] = {
     {K::Combinator, "boost::cobalt::join"},
     {K::Combinator, "boost::cobalt::gather"},
     {K::Combinator, "boost::cobalt::race"},
+    {K::LazyTaskType, "boost::cobalt::task"},
     // coro-sequential-await: what gathers, what already runs concurrently,
     // what is awaited in a loop on purpose (pacing, ordered I/O, locks).
     {K::RangeCombinator, "boost::cobalt::join"},

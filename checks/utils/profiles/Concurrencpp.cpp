@@ -60,6 +60,7 @@ constexpr ProfileEntry Entries[] = {
      .ForType = "concurrencpp::result"},
     {K::AsyncLock, "concurrencpp::async_lock::lock"},
     {K::AsyncLockType, "concurrencpp::async_lock"},
+    {K::LazyTaskType, "concurrencpp::lazy_result"},
     // coro-sequential-await: what gathers, what already runs concurrently,
     // what is awaited in a loop on purpose (pacing, ordered I/O, locks).
     {K::RangeCombinator, "concurrencpp::when_all"},

@@ -27,6 +27,8 @@ constexpr ProfileEntry Entries[] = {
     {K::AsyncLock, "cppcoro::async_mutex::lock_async"},
     {K::AsyncLock, "cppcoro::async_mutex::scoped_lock_async"},
     {K::AsyncLockType, "cppcoro::async_mutex"},
+    {K::LazyTaskType, "cppcoro::task"},
+    {K::LazyTaskType, "cppcoro::shared_task"},
     // coro-sequential-await: what gathers, what already runs concurrently,
     // what is awaited in a loop on purpose (pacing, ordered I/O, locks).
     {K::RangeCombinator, "cppcoro::when_all"},

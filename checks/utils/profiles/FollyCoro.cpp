@@ -81,6 +81,7 @@ constexpr ProfileEntry Entries[] = {
     {K::AsyncLock, "folly::coro::SharedMutexFair::co_scoped_lock_shared"},
     {K::AsyncLockType, "folly::coro::Mutex"},
     {K::AsyncLockType, "folly::coro::SharedMutexFair"},
+    {K::LazyTaskType, "folly::coro::Task"},
     // coro-sequential-await: what gathers, what already runs concurrently,
     // what is awaited in a loop on purpose (pacing, ordered I/O, locks).
     {K::RangeCombinator, "folly::coro::collectAllRange"},

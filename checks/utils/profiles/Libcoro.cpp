@@ -34,6 +34,7 @@ constexpr ProfileEntry Entries[] = {
     {K::AsyncLock, "::coro::mutex::scoped_lock"},
     {K::AsyncPermit, "::coro::semaphore::acquire"},
     {K::AsyncLockType, "::coro::mutex"},
+    {K::LazyTaskType, "::coro::task"},
     // coro-sequential-await: what gathers, what already runs concurrently,
     // what is awaited in a loop on purpose (pacing, ordered I/O, locks).
     {K::RangeCombinator, "coro::when_all"},
