@@ -36,8 +36,8 @@ namespace {
 std::string namesOf(std::initializer_list<EntryKind> Kinds) {
   std::string Out;
   for (EntryKind K : Kinds)
-    for (const auto &Entry : profileEntries(K))
-      Out += (Out.empty() ? "" : ";") + Entry.first;
+    if (std::string Names = profileNames(K); !Names.empty())
+      Out += (Out.empty() ? "" : ";") + Names;
   return Out;
 }
 

@@ -3,6 +3,7 @@
 #include "Shards.h"
 #include "Worker.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -208,15 +209,15 @@ llvm::Error checkShard(const ShardData &D, const std::string &Path,
   return llvm::Error::success();
 }
 
-/// Pieces: no file analysed twice.
+/// Pieces: no file analysed twice (\p Seen: the files of the pieces so far).
 llvm::Error checkPiece(const ShardData &D, const std::string &Path,
-                       const ShardData &All) {
+                       llvm::StringSet<> &Seen) {
   if (!D.Shard.Piece)
     return problem("'" + Path + "' is shard " + llvm::Twine(D.Shard.Index) +
                    " of " + llvm::Twine(D.Shard.Count) +
                    ", the others pieces (--shard=piece)");
   for (const std::string &F : D.Files)
-    if (llvm::is_contained(All.Files, F))
+    if (!Seen.insert(F).second)
       return problem("'" + F + "' is in two pieces (the second is '" + Path +
                      "'): a piece is given twice, or two runs overlap");
   return llvm::Error::success();
@@ -231,6 +232,7 @@ llvm::Expected<ShardData> readShards(llvm::ArrayRef<std::string> Paths,
                    "shard-1.json shard-2.json ...");
   ShardData All;
   std::vector<bool> Seen;
+  llvm::StringSet<> PieceFiles;
   for (const std::string &Path : Paths) {
     llvm::Expected<ShardData> D = readShard(Path);
     if (!D)
@@ -261,7 +263,7 @@ llvm::Expected<ShardData> readShards(llvm::ArrayRef<std::string> Paths,
       for (UnitResult &U : D->Units)
         rebasePaths(U, Under);
     }
-    if (llvm::Error E = All.Shard.Piece ? checkPiece(*D, Path, All)
+    if (llvm::Error E = All.Shard.Piece ? checkPiece(*D, Path, PieceFiles)
                                         : checkShard(*D, Path, All, Seen))
       return std::move(E);
     // A shard's count is the whole build's; a piece's, its own.
