@@ -8,22 +8,31 @@
 #include "UnhandledExceptionCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyModuleRegistry.h"
+#include "utils/ProjectProfile.h"
 
 namespace clang::tidy::coro {
 
 class CoroModule : public ClangTidyModule {
+  /// Each check is made once per translation unit, after the project
+  /// profile its configuration names is selected: the check's option
+  /// defaults and tables include that profile's entries.
+  template <typename Check>
+  static void add(ClangTidyCheckFactories &Factories, llvm::StringRef Name) {
+    Factories.registerCheckFactory(
+        Name, [](llvm::StringRef Name, ClangTidyContext *Context) {
+          selectProjectProfile(*Context);
+          return std::make_unique<Check>(Name, Context);
+        });
+  }
+
 public:
   void addCheckFactories(ClangTidyCheckFactories &CheckFactories) override {
-    CheckFactories.registerCheck<BlockingCallCheck>("coro-blocking-call");
-    CheckFactories.registerCheck<DanglingReferenceCheck>(
-        "coro-dangling-reference");
-    CheckFactories.registerCheck<LockAcrossSuspendCheck>(
-        "coro-lock-across-suspend");
-    CheckFactories.registerCheck<SequentialAwaitCheck>(
-        "coro-sequential-await");
-    CheckFactories.registerCheck<UnawaitedTaskCheck>("coro-unawaited-task");
-    CheckFactories.registerCheck<UnhandledExceptionCheck>(
-        "coro-unhandled-exception");
+    add<BlockingCallCheck>(CheckFactories, "coro-blocking-call");
+    add<DanglingReferenceCheck>(CheckFactories, "coro-dangling-reference");
+    add<LockAcrossSuspendCheck>(CheckFactories, "coro-lock-across-suspend");
+    add<SequentialAwaitCheck>(CheckFactories, "coro-sequential-await");
+    add<UnawaitedTaskCheck>(CheckFactories, "coro-unawaited-task");
+    add<UnhandledExceptionCheck>(CheckFactories, "coro-unhandled-exception");
   }
 };
 

@@ -49,8 +49,7 @@ struct ProfileLists {
 };
 
 const ProfileLists &profile() {
-  static const ProfileLists P;
-  return P;
+  return forProfileTables<ProfileLists>();
 }
 
 /// "'aio::gather'", or the generic words when the library has none.

@@ -372,6 +372,7 @@ Expected<std::optional<ClangTidyOptions>> readConfigOption() {
   auto Parsed = parseConfig(Text, Source);
   if (!Parsed)
     return Parsed.takeError();
+  resolveProjectProfileFile(*Parsed, Source);
   return std::optional<ClangTidyOptions>(std::move(*Parsed));
 }
 

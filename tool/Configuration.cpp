@@ -4,6 +4,7 @@
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/GlobList.h"
 #include "utils/ProfileSelection.h"
+#include "utils/ProjectProfile.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -13,16 +14,63 @@
 #include "llvm/Support/raw_ostream.h"
 
 using namespace clang::tidy;
+namespace coro = clang::tidy::coro;
 using llvm::StringRef;
 
 namespace corolint {
 
+void resolveProjectProfileFile(ClangTidyOptions &Opts, StringRef Source) {
+  auto It = Opts.CheckOptions.find(coro::ProjectProfileFileOption);
+  if (It == Opts.CheckOptions.end())
+    return;
+  std::string &Value = It->getValue().Value;
+  if (StringRef(Value).trim().empty() || llvm::sys::path::is_absolute(Value))
+    return;
+  llvm::SmallString<256> Dir;
+  if (llvm::sys::fs::is_regular_file(Source)) {
+    Dir = llvm::sys::path::parent_path(Source);
+    llvm::sys::fs::make_absolute(Dir);
+  } else {
+    llvm::sys::fs::current_path(Dir);
+  }
+  llvm::sys::path::append(Dir, StringRef(Value).trim());
+  llvm::sys::path::remove_dots(Dir, /*remove_dot_dot=*/true);
+  Value = std::string(Dir);
+}
+
+namespace {
+
+/// clang-tidy's provider, with each configuration's relative
+/// ProjectProfileFile made absolute against the configuration's directory
+/// before the checks read it: they cannot tell which file named it.
+class ResolvingProvider : public ClangTidyOptionsProvider {
+public:
+  explicit ResolvingProvider(std::unique_ptr<ClangTidyOptionsProvider> Inner)
+      : Inner(std::move(Inner)) {}
+  const ClangTidyGlobalOptions &getGlobalOptions() override {
+    return Inner->getGlobalOptions();
+  }
+  std::vector<OptionsSource> getRawOptions(StringRef FileName) override {
+    std::vector<OptionsSource> Raw = Inner->getRawOptions(FileName);
+    for (auto &[Opts, Source] : Raw)
+      resolveProjectProfileFile(Opts, Source);
+    return Raw;
+  }
+
+private:
+  std::unique_ptr<ClangTidyOptionsProvider> Inner;
+};
+
+} // namespace
+
 std::unique_ptr<ClangTidyOptionsProvider> TidyConfig::makeProvider() const {
   if (Config)
-    return std::make_unique<ConfigOptionsProvider>(
-        Global, ClangTidyOptions::getDefaults().merge(Defaults, 0), *Config,
-        ClangTidyOptions(Overrides));
-  return std::make_unique<FileOptionsProvider>(Global, Defaults, Overrides);
+    return std::make_unique<ResolvingProvider>(
+        std::make_unique<ConfigOptionsProvider>(
+            Global, ClangTidyOptions::getDefaults().merge(Defaults, 0),
+            *Config, ClangTidyOptions(Overrides)));
+  return std::make_unique<ResolvingProvider>(
+      std::make_unique<FileOptionsProvider>(Global, Defaults, Overrides));
 }
 
 void TidyConfig::reportHeadersUnder(StringRef Root) {
@@ -117,6 +165,22 @@ llvm::Error verifyProfiles(const ClangTidyOptions &Opts, StringRef Source) {
                  llvm::toString(Parsed.takeError()));
 }
 
+/// A project profile (ProjectProfile, ProjectProfileFile) of \p Opts that
+/// cannot be read or does not parse.
+llvm::Error verifyProjectProfile(const ClangTidyOptions &Opts,
+                                 StringRef Source) {
+  llvm::SmallString<256> Cwd;
+  llvm::sys::fs::current_path(Cwd);
+  auto Loaded = coro::loadProjectProfile(Opts.CheckOptions,
+                                         {std::string(Cwd)});
+  if (Loaded)
+    return llvm::Error::success();
+  if (Source == ClangTidyOptionsProvider::OptionsSourceTypeConfigCommandLineOption)
+    Source = "--config";
+  return problem("invalid configuration in " + Source + ": " +
+                 llvm::toString(Loaded.takeError()));
+}
+
 llvm::Error verifyConfiguration(ClangTidyOptionsProvider &Provider,
                                 StringRef FilePath) {
   NamesAndOptions Valid = getAllChecksAndOptions();
@@ -130,6 +194,8 @@ llvm::Error verifyConfiguration(ClangTidyOptionsProvider &Provider,
     Errors = llvm::joinErrors(std::move(Errors),
                               verifyCheckOptions(Opts, Source, Ours, Valid));
     Errors = llvm::joinErrors(std::move(Errors), verifyProfiles(Opts, Source));
+    Errors =
+        llvm::joinErrors(std::move(Errors), verifyProjectProfile(Opts, Source));
   }
   return Errors;
 }
@@ -174,6 +240,9 @@ llvm::Error verifyConfigFiles(const TidyConfig &Config,
         auto Parsed = parseConfig((*Buffer)->getBuffer(), Path);
         if (!Parsed)
           return Parsed.takeError();
+        resolveProjectProfileFile(*Parsed, Path);
+        if (llvm::Error E = verifyProjectProfile(*Parsed, Path))
+          return E;
         if (!Parsed->InheritParentConfig.value_or(false))
           break;
       }
@@ -222,6 +291,11 @@ void answerQuery(ConfigQuery Query, const CheckSelection &Checks) {
         Set == Checks.Effective.CheckOptions.end()
             ? ClangTidyOptions::ClangTidyValue("")
             : Set->getValue();
+    for (llvm::StringRef Key :
+         {coro::ProjectProfileOption, coro::ProjectProfileFileOption})
+      if (auto It = Checks.Effective.CheckOptions.find(Key);
+          It != Checks.Effective.CheckOptions.end())
+        Effective.CheckOptions[Key] = It->getValue();
     OS << configurationAsText(
               ClangTidyOptions::getDefaults().merge(Effective, 0))
        << "\n";

@@ -38,6 +38,12 @@ struct TidyConfig {
   void reportHeadersUnder(llvm::StringRef Root);
 };
 
+/// Makes the ProjectProfileFile option of \p Opts, if relative, absolute
+/// against the directory of \p Source (the configuration file that names
+/// it), or the working directory when \p Source is not a file (--config).
+void resolveProjectProfileFile(clang::tidy::ClangTidyOptions &Opts,
+                               llvm::StringRef Source);
+
 /// \p Text parsed as clang-tidy configuration (YAML), or its first problem
 /// as one line: "invalid configuration in <source>:<line>:<column>: <what>".
 llvm::Expected<clang::tidy::ClangTidyOptions> parseConfig(llvm::StringRef Text,

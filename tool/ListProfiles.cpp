@@ -2,6 +2,8 @@
 
 #include "ListProfiles.h"
 #include "utils/ProfileSelection.h"
+#include "utils/ProjectProfile.h"
+#include "llvm/Support/FileSystem.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/Frontend/FrontendAction.h"
@@ -33,19 +35,40 @@ std::string activation(const LibraryProfile &P) {
 /// Prints the choices for the translation unit it is given.
 class ChoiceConsumer : public clang::ASTConsumer {
 public:
-  ChoiceConsumer(std::string File, std::string Option, llvm::raw_ostream &OS)
-      : File(std::move(File)), Option(std::move(Option)), OS(OS) {}
+  ChoiceConsumer(std::string File, std::string Option, std::string Project,
+                 llvm::raw_ostream &OS)
+      : File(std::move(File)), Option(std::move(Option)),
+        Project(std::move(Project)), OS(OS) {}
   void HandleTranslationUnit(clang::ASTContext &Ctx) override {
     OS << File << ":\n";
     for (const ProfileChoice &C : chooseProfiles(Ctx, Option))
       OS << "  " << C.Profile->Name << ": "
          << (C.Active ? "active" : "inactive") << " (" << C.Why << ")\n";
+    if (!Project.empty())
+      OS << "  project: " << Project << "\n";
   }
 
 private:
-  std::string File, Option;
+  std::string File, Option, Project;
   llvm::raw_ostream &OS;
 };
+
+/// What --list-profiles says of the project profile \p Opts name: "active
+/// (3 entries from ...)", or empty when they name none.
+std::string projectLine(const clang::tidy::ClangTidyOptions &Opts) {
+  llvm::SmallString<256> Cwd;
+  llvm::sys::fs::current_path(Cwd);
+  auto Loaded = clang::tidy::coro::loadProjectProfile(
+      Opts.CheckOptions, {std::string(Cwd)});
+  if (!Loaded)
+    return "invalid: " + llvm::toString(Loaded.takeError());
+  if (!*Loaded)
+    return {};
+  const LibraryProfile &P = (*Loaded)->profile();
+  return ("active (always; " + llvm::Twine((*Loaded)->size()) +
+          " entries from " + P.DocURL + ")")
+      .str();
+}
 
 class ChoiceAction : public clang::ASTFrontendAction {
 public:
@@ -58,7 +81,8 @@ public:
     auto It = Opts.CheckOptions.find("Profiles");
     std::string Option =
         It == Opts.CheckOptions.end() ? "" : It->getValue().Value;
-    return std::make_unique<ChoiceConsumer>(File.str(), Option, OS);
+    return std::make_unique<ChoiceConsumer>(File.str(), Option,
+                                            projectLine(Opts), OS);
   }
 
 private:
@@ -73,7 +97,10 @@ void listProfiles(llvm::raw_ostream &OS) {
     OS << P.Name << ": " << P.Title << "\n  docs: " << P.DocURL
        << "\n  active when: " << activation(P) << "\n";
   OS << "Force a profile on or off with the option Profiles, e.g. "
-        "\"CheckOptions: {Profiles: '-seastar,+folly-coro'}\".\n";
+        "\"CheckOptions: {Profiles: '-seastar,+folly-coro'}\".\n"
+        "Describe a project's own runtime and wrappers with the options "
+        "ProjectProfile (the table inline) or ProjectProfileFile (a YAML "
+        "file): see docs/profiles.md.\n";
 }
 
 bool listProfilesFor(const clang::tooling::CompilationDatabase &DB,

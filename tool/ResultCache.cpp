@@ -267,7 +267,14 @@ std::string ResultCache::key(const std::string &File) const {
     for (const std::string &Arg : C.CommandLine)
       H.update(Arg + "\n");
   }
-  H.update(clang::tidy::configurationAsText(Provider.getOptions(File)));
+  clang::tidy::ClangTidyOptions Opts = Provider.getOptions(File);
+  H.update(clang::tidy::configurationAsText(Opts));
+  // The project profile file the configuration names (made absolute by the
+  // provider): its entries change what the checks know.
+  if (auto It = Opts.CheckOptions.find("ProjectProfileFile");
+      It != Opts.CheckOptions.end())
+    if (auto Buffer = llvm::MemoryBuffer::getFile(It->getValue().Value))
+      H.update((*Buffer)->getBuffer());
   return llvm::toHex(H.final(), /*LowerCase=*/true);
 }
 

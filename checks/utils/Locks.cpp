@@ -52,8 +52,8 @@ bool LockShapes::isLockCall(const CXXMemberCallExpr &MC) const {
 
 namespace {
 
-/// The profiles' entries of the kinds this file reads, read once (a magic
-/// static: clangd runs checks on several threads).
+/// The profiles' entries of the kinds this file reads, read once per project
+/// profile (clangd runs checks on several threads).
 struct LockNames {
   std::map<EntryKind, NameList> Lists;
   std::map<EntryKind, std::vector<std::string>> Simple;
@@ -75,8 +75,7 @@ struct LockNames {
 };
 
 const LockNames &lockNames() {
-  static const LockNames Names;
-  return Names;
+  return forProfileTables<LockNames>();
 }
 
 const NameList &lockList(EntryKind K) { return lockNames().Lists.at(K); }

@@ -2,6 +2,7 @@
 
 #include "ProfileSelection.h"
 #include "OptionValues.h"
+#include "ProjectProfile.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/Basic/SourceManager.h"
@@ -167,13 +168,26 @@ bool anyProfileActive(llvm::ArrayRef<unsigned> Owners, const ASTContext &Ctx) {
 }
 
 bool isProfileDefault(llvm::StringRef OptionText) {
+  if (OptionText.empty())
+    return false;
   static const auto *Defaults = [] {
     auto *Set = new llvm::StringSet<>();
+    llvm::SmallVector<const LibraryProfile *, 16> Builtin;
+    for (const LibraryProfile &P : builtinProfiles())
+      Builtin.push_back(&P);
     for (int K = 0; K <= static_cast<int>(EntryKind::CatchAllType); ++K)
-      Set->insert(profileNames(static_cast<EntryKind>(K)));
+      Set->insert(profileNames(static_cast<EntryKind>(K), Builtin));
     return Set;
   }();
-  return !OptionText.empty() && Defaults->contains(OptionText);
+  if (Defaults->contains(OptionText))
+    return true;
+  // A project profile adds its names to the defaults (at the end).
+  if (!currentProjectProfile())
+    return false;
+  for (int K = 0; K <= static_cast<int>(EntryKind::CatchAllType); ++K)
+    if (OptionText == profileNames(static_cast<EntryKind>(K)))
+      return true;
+  return false;
 }
 
 } // namespace clang::tidy::coro

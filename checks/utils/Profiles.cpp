@@ -1,6 +1,7 @@
 //===--- Profiles.cpp -----------------------------------------------------===//
 
 #include "Profiles.h"
+#include "ProjectProfile.h"
 #include "profiles/Builtin.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringSet.h"
@@ -17,6 +18,98 @@ llvm::ArrayRef<LibraryProfile> builtinProfiles() {
       profiles::seastar(),     profiles::winrt(),
       profiles::qcoro(),       profiles::threadPools(),  profiles::threadLocks()};
   return All;
+}
+
+llvm::SmallVector<const LibraryProfile *, 16> profileTables() {
+  llvm::SmallVector<const LibraryProfile *, 16> Out;
+  for (const LibraryProfile &P : builtinProfiles())
+    Out.push_back(&P);
+  if (const LibraryProfile *Project = currentProjectProfile())
+    Out.push_back(Project);
+  return Out;
+}
+
+namespace {
+
+struct KindName {
+  EntryKind Kind;
+  llvm::StringLiteral Name;
+};
+
+using K = EntryKind;
+// In the order of the enum: entryKindName indexes it.
+constexpr KindName KindNames[] = {
+    {K::Blocking, "Blocking"},
+    {K::Bridge, "Bridge"},
+    {K::Offload, "Offload"},
+    {K::DetachedLaunch, "DetachedLaunch"},
+    {K::DetachedToken, "DetachedToken"},
+    {K::DetachedType, "DetachedType"},
+    {K::ErrorHandler, "ErrorHandler"},
+    {K::Consuming, "Consuming"},
+    {K::Combinator, "Combinator"},
+    {K::ExceptionHolding, "ExceptionHolding"},
+    {K::TaskType, "TaskType"},
+    {K::AwaitableType, "AwaitableType"},
+    {K::EagerType, "EagerType"},
+    {K::EagerAttachedType, "EagerAttachedType"},
+    {K::AsyncLock, "AsyncLock"},
+    {K::AsyncPermit, "AsyncPermit"},
+    {K::AsyncLockType, "AsyncLockType"},
+    {K::KeepAlive, "KeepAlive"},
+    {K::CatchAllType, "CatchAllType"},
+    {K::LazyTaskType, "LazyTaskType"},
+    {K::RangeCombinator, "RangeCombinator"},
+    {K::TupleCombinator, "TupleCombinator"},
+    {K::BoundedCombinator, "BoundedCombinator"},
+    {K::ConcurrentCall, "ConcurrentCall"},
+    {K::Pacing, "Pacing"},
+    {K::Ordered, "Ordered"},
+    {K::LockOrPermit, "LockOrPermit"},
+    {K::TaskEscaping, "TaskEscaping"},
+    {K::DetachingMember, "DetachingMember"},
+    {K::PassThrough, "PassThrough"},
+    {K::CallableKeepAlive, "CallableKeepAlive"},
+    {K::StoresCallable, "StoresCallable"},
+    {K::ViewType, "ViewType"},
+    {K::ThreadGuardType, "ThreadGuardType"},
+    {K::ThreadLockFunction, "ThreadLockFunction"},
+    {K::ThreadUnlockFunction, "ThreadUnlockFunction"},
+    {K::ThreadTryLockFunction, "ThreadTryLockFunction"},
+    {K::LockMethod, "LockMethod"},
+    {K::UnlockMethod, "UnlockMethod"},
+    {K::TryLockMethod, "TryLockMethod"},
+    {K::SuggestedAsyncMutex, "SuggestedAsyncMutex"},
+};
+static_assert(std::size(KindNames) == static_cast<size_t>(LastEntryKind) + 1,
+              "every EntryKind needs a name in KindNames");
+
+constexpr bool kindNamesInOrder() {
+  for (size_t I = 0; I < std::size(KindNames); ++I)
+    if (static_cast<size_t>(KindNames[I].Kind) != I)
+      return false;
+  return true;
+}
+static_assert(kindNamesInOrder(), "KindNames must follow the enum's order");
+
+} // namespace
+
+llvm::StringRef entryKindName(EntryKind Kind) {
+  return KindNames[static_cast<size_t>(Kind)].Name;
+}
+
+std::optional<EntryKind> entryKindOfName(llvm::StringRef Name) {
+  for (const KindName &KN : KindNames)
+    if (KN.Name == Name)
+      return KN.Kind;
+  return std::nullopt;
+}
+
+std::vector<llvm::StringRef> entryKindNames() {
+  std::vector<llvm::StringRef> Out;
+  for (const KindName &KN : KindNames)
+    Out.push_back(KN.Name);
+  return Out;
 }
 
 void forEachEntry(
@@ -39,12 +132,13 @@ namespace {
 
 /// Joins what \p Item makes of each entry of \p Kind, each text once.
 std::string joinEntries(EntryKind Kind,
+                        llvm::ArrayRef<const LibraryProfile *> Tables,
                         std::string (*Item)(llvm::StringRef Name,
                                             const ProfileEntry &E)) {
   std::string Out;
   llvm::StringSet<> Seen;
-  for (const LibraryProfile &P : builtinProfiles())
-    forEachEntry(P, Kind, [&](llvm::StringRef Name, const ProfileEntry &E) {
+  for (const LibraryProfile *P : Tables)
+    forEachEntry(*P, Kind, [&](llvm::StringRef Name, const ProfileEntry &E) {
       std::string Text = Item(Name, E);
       if (Text.empty() || !Seen.insert(Text).second)
         return;
@@ -57,17 +151,23 @@ std::string joinEntries(EntryKind Kind,
 
 } // namespace
 
+std::string profileNames(EntryKind Kind,
+                         llvm::ArrayRef<const LibraryProfile *> Tables) {
+  return joinEntries(Kind, Tables,
+                     [](llvm::StringRef Name, const ProfileEntry &) {
+                       return Name.str();
+                     });
+}
+
 std::string profileNames(EntryKind Kind) {
-  return joinEntries(Kind, [](llvm::StringRef Name, const ProfileEntry &) {
-    return Name.str();
-  });
+  return profileNames(Kind, profileTables());
 }
 
 std::vector<std::pair<std::string, const ProfileEntry *>>
 profileEntries(EntryKind Kind) {
   std::vector<std::pair<std::string, const ProfileEntry *>> Out;
-  for (const LibraryProfile &P : builtinProfiles())
-    forEachEntry(P, Kind, [&](llvm::StringRef Name, const ProfileEntry &E) {
+  for (const LibraryProfile *P : profileTables())
+    forEachEntry(*P, Kind, [&](llvm::StringRef Name, const ProfileEntry &E) {
       Out.emplace_back(Name.str(), &E);
     });
   return Out;
@@ -75,7 +175,8 @@ profileEntries(EntryKind Kind) {
 
 std::string profileReplacements() {
   std::string Out;
-  for (const LibraryProfile &P : builtinProfiles())
+  for (const LibraryProfile *Table : profileTables()) {
+    const LibraryProfile &P = *Table;
     forEachEntry(P, EntryKind::Blocking,
                  [&](llvm::StringRef Name, const ProfileEntry &E) {
                    if (E.Replacement.empty())
@@ -95,6 +196,7 @@ std::string profileReplacements() {
                      Out += ';';
                    Out += (Name + "=" + To).str();
                  });
+  }
   return Out;
 }
 

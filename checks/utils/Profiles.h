@@ -18,8 +18,13 @@
 #define COROLINT_CHECKS_UTILS_PROFILES_H
 
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringRef.h"
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -142,18 +147,31 @@ enum class EntryKind {
   SuggestedAsyncMutex,
 };
 
+/// The last EntryKind: kinds are numbered from 0 to it.
+inline constexpr EntryKind LastEntryKind = EntryKind::SuggestedAsyncMutex;
+
+/// The name of \p Kind as written in a project profile ("DetachedLaunch"),
+/// and the kind a name stands for.
+llvm::StringRef entryKindName(EntryKind Kind);
+std::optional<EntryKind> entryKindOfName(llvm::StringRef Name);
+/// Every kind's name, for messages ("did you mean").
+std::vector<llvm::StringRef> entryKindNames();
+
+/// One entry of a profile. The built-in tables spell their strings as
+/// literals; a project profile's (ProjectProfile.h) point into its own
+/// storage.
 struct ProfileEntry {
   EntryKind Kind;
-  llvm::StringLiteral Name;
+  llvm::StringRef Name;
   /// Blocking: the awaitable to use instead, as code ("co_await aio::sleep").
   /// ExceptionHolding: the combinator that rethrows instead of holding
   /// ("cppcoro::when_all" for when_all_ready), named in the message.
-  llvm::StringLiteral Replacement = "";
+  llvm::StringRef Replacement = "";
   /// DetachedLaunch: the 0-based argument that is the work; -1 for the object
   /// of a member call (task.detach()).
   int WorkArgument = -1;
   /// DetachedLaunch: what counts as handling its errors, in words.
-  llvm::StringLiteral Handling = "";
+  llvm::StringRef Handling = "";
   /// DetachedLaunch: the 0-based argument that is a completion callback
   /// given the outcome (a Try<T>, an exception_ptr); one that reads its
   /// parameter handles the errors. -1: none.
@@ -164,16 +182,16 @@ struct ProfileEntry {
   /// coroutine handed over counts (a slot connected to a signal).
   bool CatchesCallable = false;
   /// Combinator: the task type it combines (empty: any).
-  llvm::StringLiteral ForType = "";
+  llvm::StringRef ForType = "";
 };
 
 struct LibraryProfile {
   /// The name used in the Profiles option and --list-profiles: "asio".
-  llvm::StringLiteral Name;
+  llvm::StringRef Name;
   /// What it covers, for people: "asio and Boost.Asio".
-  llvm::StringLiteral Title;
-  /// The library's own documentation.
-  llvm::StringLiteral DocURL;
+  llvm::StringRef Title;
+  /// The library's own documentation (a project profile: where it was read).
+  llvm::StringRef DocURL;
   /// The namespaces whose declaration in a translation unit activates the
   /// profile ("folly::coro"); empty for one that is always active.
   llvm::ArrayRef<llvm::StringLiteral> Namespaces;
@@ -188,22 +206,31 @@ struct LibraryProfile {
 /// Every built-in profile, in a fixed order.
 llvm::ArrayRef<LibraryProfile> builtinProfiles();
 
+/// The tables the checks read: the built-in profiles, then the project
+/// profile of the translation unit being analysed on this thread, if its
+/// configuration names one (ProjectProfile.h).
+llvm::SmallVector<const LibraryProfile *, 16> profileTables();
+
 /// Calls \p Fn(Name, Entry) for each entry of kind \p Kind in \p P, the
 /// aliased spellings after the primary ones.
 void forEachEntry(
     const LibraryProfile &P, EntryKind Kind,
     llvm::function_ref<void(llvm::StringRef Name, const ProfileEntry &E)> Fn);
 
-/// The names of every entry of kind \p Kind in the built-in profiles, each
-/// once, ';'-separated: the default of the option that lists them.
+/// The names of every entry of kind \p Kind in the profile tables (the
+/// built-in ones and the project's), each once, ';'-separated: the default
+/// of the option that lists them.
 std::string profileNames(EntryKind Kind);
+/// The same over \p Tables only.
+std::string profileNames(EntryKind Kind,
+                         llvm::ArrayRef<const LibraryProfile *> Tables);
 
-/// Every built-in entry of kind \p Kind with the name it is spelled by
-/// (aliases included): for the checks that read more than an entry's name.
+/// Every entry of kind \p Kind in the profile tables with the name it is
+/// spelled by (aliases included): for the checks that read more than an entry's name.
 std::vector<std::pair<std::string, const ProfileEntry *>>
 profileEntries(EntryKind Kind);
 
-/// "name=replacement" for every Blocking entry that has a replacement,
+/// "name=replacement" for every Blocking entry of the tables that has one,
 /// ';'-separated (coro-blocking-call's Replacements default).
 std::string profileReplacements();
 
@@ -217,6 +244,24 @@ profileOfName(llvm::StringRef QualifiedName);
 /// \p Namespace when it has such a spelling (an alias's); empty if none.
 std::string profileName(const LibraryProfile &P, EntryKind Kind,
                         llvm::StringRef Namespace);
+
+/// The project profile selected for the translation unit being analysed on
+/// this thread (ProjectProfile.h), or null.
+const LibraryProfile *currentProjectProfile();
+
+/// A \p T built from the profile tables (its default constructor reads
+/// them), built once per project profile: a cache that a project's entries
+/// reach, which a plain magic static would not (it would keep the tables
+/// of whichever translation unit came first).
+template <typename T> const T &forProfileTables() {
+  static std::mutex Lock;
+  static std::map<const LibraryProfile *, std::unique_ptr<T>> Built;
+  std::lock_guard<std::mutex> Guard(Lock);
+  std::unique_ptr<T> &Slot = Built[currentProjectProfile()];
+  if (!Slot)
+    Slot = std::make_unique<T>();
+  return *Slot;
+}
 
 /// How a coroutine of the runtime whose outermost namespace is \p Namespace
 /// runs blocking work elsewhere (the Replacement of one of its profile's
