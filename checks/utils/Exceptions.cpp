@@ -4,18 +4,108 @@
 #include "Awaitables.h"
 #include "Coroutines.h"
 #include "DeclNames.h"
+#include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/DenseMap.h"
 
 namespace clang::tidy::coro {
 namespace {
 
-bool cannotThrow(const FunctionDecl &FD) {
+bool declaredNoThrow(const FunctionDecl &FD) {
   if (FD.getBuiltinID() != 0)
     return true;
   const auto *Proto = FD.getType()->getAs<FunctionProtoType>();
   return Proto && Proto->isNothrow();
+}
+
+bool cannotThrow(const FunctionDecl &FD, unsigned Depth);
+
+/// Finds what can throw in a function body that is not declared noexcept:
+/// a throw, a call or construction of something that can, an allocation
+/// that throws on failure, a dynamic_cast to a reference, a typeid of a
+/// polymorphic glvalue.
+class ThrowFinder : public ContextVisitor<ThrowFinder> {
+public:
+  explicit ThrowFinder(unsigned Depth) : Depth(Depth) {}
+  bool Throws = false;
+
+  bool VisitCXXThrowExpr(CXXThrowExpr *) { return found(); }
+  bool VisitCallExpr(CallExpr *E) {
+    const FunctionDecl *Callee = E->getDirectCallee();
+    return (Callee && cannotThrow(*Callee, Depth)) || found();
+  }
+  bool VisitCXXConstructExpr(CXXConstructExpr *E) {
+    return cannotThrow(*E->getConstructor(), Depth) || found();
+  }
+  bool VisitCXXNewExpr(CXXNewExpr *E) {
+    return E->shouldNullCheckAllocation() || found();
+  }
+  bool VisitCXXDynamicCastExpr(CXXDynamicCastExpr *E) {
+    return !E->getType()->isReferenceType() || found();
+  }
+  bool VisitCXXTypeidExpr(CXXTypeidExpr *E) {
+    return !E->isPotentiallyEvaluated() || found();
+  }
+  bool VisitCoroutineBodyStmt(CoroutineBodyStmt *) { return found(); }
+  // Anything unresolved in a template: unknown, so it can throw.
+  bool VisitExpr(Expr *E) {
+    return !E->isInstantiationDependent() || found();
+  }
+
+private:
+  bool found() {
+    Throws = true;
+    return false;
+  }
+  unsigned Depth;
+};
+
+/// Whether calling \p FD cannot throw: it is declared so (noexcept, a
+/// builtin), or, up to \p Depth calls deep, its visible body has nothing
+/// that can (a helper whose body is `_load[cpu]--;`). A virtual function
+/// that can be overridden, a coroutine, a function without a visible body:
+/// can throw.
+bool cannotThrow(const FunctionDecl &FD, unsigned Depth) {
+  if (declaredNoThrow(FD))
+    return true;
+  if (Depth == 0)
+    return false;
+  const FunctionDecl *Def = FD.getDefinition();
+  if (!Def || !Def->hasBody() || Def->isDependentContext() || isCoroutine(*Def))
+    return false;
+  if (const auto *MD = llvm::dyn_cast<CXXMethodDecl>(Def))
+    if (MD->isVirtual() && !MD->hasAttr<FinalAttr>() &&
+        !MD->getParent()->hasAttr<FinalAttr>())
+      return false;
+  // Per translation unit (declarations are not shared between them).
+  thread_local const ASTContext *Ctx = nullptr;
+  thread_local llvm::DenseMap<const FunctionDecl *, bool> Known;
+  if (Ctx != &Def->getASTContext()) {
+    Ctx = &Def->getASTContext();
+    Known.clear();
+  }
+  if (auto It = Known.find(Def); It != Known.end())
+    return It->second;
+  Known[Def] = false; // recursion: assume the worst until known
+  ThrowFinder F(Depth - 1);
+  if (const auto *Ctor = llvm::dyn_cast<CXXConstructorDecl>(Def))
+    for (const CXXCtorInitializer *Init : Ctor->inits())
+      if (!F.Throws && Init->isWritten())
+        F.TraverseStmt(Init->getInit());
+  if (!F.Throws)
+    F.TraverseStmt(Def->getBody());
+  // A deeper query may have cleared the map (another context): re-find.
+  Known[Def] = !F.Throws;
+  return !F.Throws;
+}
+
+/// How deep cannotThrow looks through helpers' bodies.
+constexpr unsigned HelperDepth = 3;
+
+bool cannotThrow(const FunctionDecl &FD) {
+  return cannotThrow(FD, HelperDepth);
 }
 
 /// Whether \p T reports errors as a value: a tuple, pair or variant led by

@@ -133,6 +133,34 @@ void concurrencpp_launches(concurrencpp::thread_pool_executor &pool) {
   (void)r;
   pool.post([] { (void)compute_safely(); });
 }
+// A helper whose visible body cannot throw, though it is not declared
+// noexcept (Seastar's load_balancer::closed_cpu is `_cpu_load[cpu]--;`),
+// loses nothing; one that throws, calls what can, or can be overridden can.
+struct balancer {
+  int load[4];
+  void closed(int cpu) { load[cpu]--; }
+  void closed_twice(int cpu) { closed(cpu); closed(cpu); }
+  void checked(int cpu) {
+    if (cpu > 3)
+      throw std::exception();
+    load[cpu]--;
+  }
+  void logged(int cpu) { log_error("closed"); load[cpu]--; }
+  void via_checked(int cpu) { checked(cpu); }
+  virtual void hook(int cpu) { load[cpu]--; }
+};
+void helper_bodies(concurrencpp::thread_pool_executor &pool, balancer &b) {
+  pool.post([&b] { b.closed(1); });
+  pool.post([&b] { b.closed_twice(1); });
+  pool.post([&b] { b.checked(1); });
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: lambda is started detached by 'concurrencpp::derivable_executor::post' and can throw
+  pool.post([&b] { b.logged(1); });
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: lambda is started detached by 'concurrencpp::derivable_executor::post' and can throw
+  pool.post([&b] { b.via_checked(1); });
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: lambda is started detached by 'concurrencpp::derivable_executor::post' and can throw
+  pool.post([&b] { b.hook(1); });
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: lambda is started detached by 'concurrencpp::derivable_executor::post' and can throw
+}
 // concurrencpp's when_all has no rethrowing counterpart: check each result.
 concurrencpp::result<void> concurrencpp_settle(concurrencpp::result<int> a,
                                                concurrencpp::result<int> b) {
