@@ -279,8 +279,14 @@ DanglingReferenceCheck::DanglingReferenceCheck(StringRef Name,
       PassThroughFunctions(namesOf({EntryKind::PassThrough})),
       ViewTypes(Options.get("ViewTypes", namesOf({EntryKind::ViewType}))),
       SafeViewTypes(Options.get("SafeViewTypes", "")),
-      Classifier("", "", namesOf({EntryKind::EagerType, EntryKind::EagerAttachedType,
-                                EntryKind::DetachedType}), "") {
+      TaskTypes(Options.getLocalOrGlobal("TaskTypes",
+                                         profileNames(EntryKind::TaskType))),
+      // Task types structure cannot see (asio::awaitable: its promise comes
+      // from a coroutine_traits specialisation); eager and detached ones.
+      Classifier(TaskTypes.raw(), "",
+                 namesOf({EntryKind::EagerType, EntryKind::EagerAttachedType,
+                          EntryKind::DetachedType}),
+                 "") {
   setProfilesOption(Options.getLocalOrGlobal("Profiles", ""));
 }
 
@@ -290,6 +296,7 @@ void DanglingReferenceCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "EscapingFunctions", EscapingFunctions.raw());
   Options.store(Opts, "ViewTypes", ViewTypes.raw());
   Options.store(Opts, "SafeViewTypes", SafeViewTypes.raw());
+  Options.store(Opts, "TaskTypes", TaskTypes.raw());
 }
 
 void DanglingReferenceCheck::registerMatchers(MatchFinder *Finder) {

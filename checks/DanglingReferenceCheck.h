@@ -55,6 +55,7 @@ private:
 
   const NameList KeepAliveFunctions, StoringFunctions, EscapingFunctions,
       DetachingMembers, PassThroughFunctions, ViewTypes, SafeViewTypes;
+  const NameList TaskTypes;
   const AwaitableClassifier Classifier;
   llvm::DenseMap<const Type *, AwaitableKind> Kinds;
   /// Arguments already reported (a template's instantiations share them).

@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <string>
+#include <string_view>
 #include <vector>
 #include "asio.h"
 #include "cobalt.h"
@@ -98,14 +99,23 @@ void cobalt_callers() {
   (void)lazy_task("k");
 }
 
-// asio: co_spawn runs the awaitable later, detached.
+// asio: co_spawn runs the awaitable later, detached. (asio::awaitable has
+// no promise_type of its own: asio specialises std::coroutine_traits, so
+// only the profile's TaskType entry says it is a task.)
 asio::awaitable<void> session(const std::string &peer) {
   (void)peer.c_str();
+  co_return;
+}
+asio::awaitable<void> greet(std::string_view who) {
+  (void)who;
   co_return;
 }
 void accept(asio::io_context &io) {
   asio::co_spawn(io, session(name()), asio::detached);
   // CHECK-MESSAGES: :[[@LINE-1]]:30: warning: temporary 'std::string' bound to parameter 'peer' of coroutine 'session' is destroyed at the end of this statement, but the task is handed to 'asio::co_spawn', which keeps it beyond this statement
+  std::string local = name();
+  asio::co_spawn(io, greet(local), asio::detached);
+  // CHECK-MESSAGES: :[[@LINE-1]]:28: warning: 'local' bound to parameter 'who' of coroutine 'greet' is destroyed when 'accept' returns, but the task is handed to 'asio::co_spawn', which keeps it beyond this statement
   asio::co_spawn(io, [peer = name()]() -> asio::awaitable<void> {
     (void)peer.c_str();
     co_return;

@@ -5,7 +5,58 @@
 #include <system_error>
 #include <tuple>
 namespace asio {
-COROLINT_MOCK_LAZY_TASK(awaitable)
+// Shaped like asio's: no nested promise_type (asio specialises
+// std::coroutine_traits for it), an initial_suspend that returns asio's own
+// suspend_always, an executor parameter.
+namespace detail {
+struct suspend_always {
+  bool await_ready() const noexcept { return false; }
+  void await_suspend(std::coroutine_handle<>) const noexcept {}
+  void await_resume() const noexcept {}
+};
+template <class T, class Executor> class awaitable_frame;
+} // namespace detail
+template <class T = void, class Executor = int> class [[nodiscard]] awaitable {
+public:
+  using value_type = T;
+  using executor_type = Executor;
+  awaitable() noexcept;
+  awaitable(awaitable &&) noexcept;
+  ~awaitable();
+  bool await_ready() const noexcept { return false; }
+  template <class Promise> void await_suspend(std::coroutine_handle<Promise>);
+  T await_resume();
+
+private:
+  template <class, class> friend class detail::awaitable_frame;
+  explicit awaitable(detail::awaitable_frame<T, Executor> *) noexcept;
+};
+namespace detail {
+template <class T, class Executor> class awaitable_frame_base {
+public:
+  suspend_always initial_suspend() noexcept { return {}; }
+  suspend_always final_suspend() noexcept { return {}; }
+  void unhandled_exception() { pending = std::current_exception(); }
+  std::exception_ptr pending;
+};
+template <class T, class Executor>
+class awaitable_frame : public awaitable_frame_base<T, Executor> {
+public:
+  awaitable<T, Executor> get_return_object() noexcept {
+    return awaitable<T, Executor>(this);
+  }
+  template <class U> void return_value(U &&) {}
+};
+template <class Executor>
+class awaitable_frame<void, Executor>
+    : public awaitable_frame_base<void, Executor> {
+public:
+  awaitable<void, Executor> get_return_object() noexcept {
+    return awaitable<void, Executor>(this);
+  }
+  void return_void() {}
+};
+} // namespace detail
 struct use_awaitable_t {};
 inline constexpr use_awaitable_t use_awaitable{};
 struct detached_t {};
@@ -75,3 +126,10 @@ public:
   awaitable<void> async_wait(use_awaitable_t);
 };
 } // namespace asio
+
+namespace std {
+template <class T, class Executor, class... Args>
+struct coroutine_traits<asio::awaitable<T, Executor>, Args...> {
+  using promise_type = asio::detail::awaitable_frame<T, Executor>;
+};
+} // namespace std
