@@ -11,6 +11,7 @@
 // DUMP: coro-dangling-reference.KeepAliveFunctions: 'folly::coro::co_invoke;seastar::coroutine::lambda'
 // DUMP: coro-dangling-reference.SafeViewTypes: ''
 // DUMP: coro-dangling-reference.StoringFunctions: 'std::function::function;asio::co_spawn;boost::asio::co_spawn'
+// DUMP: coro-dangling-reference.TaskTypes: 'asio::awaitable;boost::asio::awaitable'
 // DUMP: coro-dangling-reference.ViewTypes: 'std::basic_string_view;std::span;folly::Range'
 
 #include <span>
