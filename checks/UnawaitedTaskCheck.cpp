@@ -62,6 +62,11 @@ bool refersTo(const Stmt *S, const VarDecl &VD) {
         return true;
       for (const Expr *Init : LE->capture_inits())
         Work.push_back(Init);
+      // In a template the implicit captures of [&] / [=] are known only
+      // in instantiations: a reference in the body is the capture.
+      if (LE->getCaptureDefault() != LCD_None &&
+          LE->getCallOperator()->isDependentContext())
+        Work.push_back(LE->getBody());
       continue;
     }
     for (const Stmt *Child : Cur->children())

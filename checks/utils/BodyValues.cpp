@@ -39,7 +39,27 @@ public:
       if (C.capturesVariable())
         if (const auto *VD = llvm::dyn_cast<VarDecl>(C.getCapturedVar()))
           ++Uses[VD];
+    // In a template the implicit captures of [&] / [=] are known only in
+    // the instantiations: a reference in the body is the capture.
+    if (LE->getCaptureDefault() != LCD_None &&
+        LE->getCallOperator()->isDependentContext())
+      countReferences(LE->getBody());
     return ContextVisitor<UsageCollector>::TraverseLambdaExpr(LE);
+  }
+
+private:
+  void countReferences(const Stmt *S) {
+    llvm::SmallVector<const Stmt *, 16> Work{S};
+    while (!Work.empty()) {
+      const Stmt *Cur = Work.pop_back_val();
+      if (!Cur)
+        continue;
+      if (const auto *DRE = llvm::dyn_cast<DeclRefExpr>(Cur))
+        if (const auto *VD = llvm::dyn_cast<VarDecl>(DRE->getDecl()))
+          ++Uses[VD];
+      for (const Stmt *Child : Cur->children())
+        Work.push_back(Child);
+    }
   }
 };
 

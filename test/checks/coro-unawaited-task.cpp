@@ -130,6 +130,34 @@ template <class T> cppcoro::task<> generic(T value) {
 }
 template cppcoro::task<> generic(int);
 
+// In a template, a [&] lambda's implicit captures are known only in the
+// instantiations: a local awaited in its body is used (folly's TYPED_TEST
+// bodies await a future inside co_invoke([&] ...)). One the lambda does not
+// mention is still never awaited.
+template <class T> struct typed_test {
+  cppcoro::task<> body() {
+    auto job = fetch(1);
+    auto wrapper = [&]() -> cppcoro::task<> {
+      T seen{};
+      (void)seen;
+      co_await std::move(job);
+    };
+    co_await wrapper();
+  }
+  cppcoro::task<> other() {
+    auto job = fetch(2);
+    // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'job' is never awaited
+    // CHECK-MESSAGES-NOVOID: :[[@LINE-2]]:10: warning: 'job' is never awaited
+    auto wrapper = [&]() -> cppcoro::task<> {
+      T seen{};
+      (void)seen;
+      co_await fetch(3);
+    };
+    co_await wrapper();
+  }
+};
+template struct typed_test<int>;
+
 #define FIRE(x) fetch(x)
 cppcoro::task<> macro_user() {
   FIRE(12);
