@@ -279,6 +279,7 @@ DanglingReferenceCheck::DanglingReferenceCheck(StringRef Name,
       PassThroughFunctions(namesOf({EntryKind::PassThrough})),
       ViewTypes(Options.get("ViewTypes", namesOf({EntryKind::ViewType}))),
       SafeViewTypes(Options.get("SafeViewTypes", "")),
+      Bridges(Options),
       TaskTypes(Options.getLocalOrGlobal("TaskTypes",
                                          profileNames(EntryKind::TaskType))),
       // Task types structure cannot see (asio::awaitable: its promise comes
@@ -297,6 +298,7 @@ void DanglingReferenceCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "ViewTypes", ViewTypes.raw());
   Options.store(Opts, "SafeViewTypes", SafeViewTypes.raw());
   Options.store(Opts, "TaskTypes", TaskTypes.raw());
+  Bridges.store(Options, Opts);
 }
 
 void DanglingReferenceCheck::registerMatchers(MatchFinder *Finder) {
@@ -460,6 +462,26 @@ DanglingReferenceCheck::helperBindings(const CallExpr &Call,
   return Bindings;
 }
 
+/// Whether \p Scope runs a bridge (io_context::run, sync_wait) after \p Call.
+bool DanglingReferenceCheck::bridgeAfter(const CompoundStmt &Scope,
+                                         const CallExpr &Call,
+                                         const SourceManager &SM) const {
+  llvm::SmallVector<const Stmt *, 16> Work{&Scope};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S || llvm::isa<LambdaExpr>(S))
+      continue;
+    if (const auto *CE = llvm::dyn_cast<CallExpr>(S))
+      if (const FunctionDecl *Callee = CE->getDirectCallee();
+          Callee && Bridges.list().matches(*Callee) &&
+          SM.isBeforeInTranslationUnit(Call.getEndLoc(), CE->getBeginLoc()))
+        return true;
+    for (const Stmt *Child : S->children())
+      Work.push_back(Child);
+  }
+  return false;
+}
+
 /// Whether the task outlives \p Local, which dies at the end of its scope:
 /// only a task that leaves the scope does.
 bool DanglingReferenceCheck::outlivesLocal(const CallExpr &Call,
@@ -500,6 +522,13 @@ bool DanglingReferenceCheck::outlivesLocal(const CallExpr &Call,
     if (!Scope || contains(SM, Scope->getSourceRange(), Keeper->getLocation()))
       return false;
   }
+  // Spawned, then the runtime run to completion in the local's scope
+  // (co_spawn(ctx, listen(acceptor), detached); ctx.run();): the work is
+  // done, or abandoned, before the local dies.
+  if (!isCoroutine(*Enclosing))
+    if (const CompoundStmt *Scope = scopeOf(Local, Ctx);
+        Scope && bridgeAfter(*Scope, Call, SM))
+      return false;
   if (!isCoroutine(*Enclosing) || !Owner)
     return true;
   // A join after the call, before the local's scope ends.

@@ -5,6 +5,7 @@
 
 #include "utils/Awaitables.h"
 #include "utils/NameList.h"
+#include "utils/SharedOptions.h"
 #include "utils/TaskFate.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/DenseMap.h"
@@ -55,6 +56,10 @@ private:
 
   const NameList KeepAliveFunctions, StoringFunctions, EscapingFunctions,
       DetachingMembers, PassThroughFunctions, ViewTypes, SafeViewTypes;
+  bool bridgeAfter(const CompoundStmt &Scope, const CallExpr &Call,
+                   const SourceManager &SM) const;
+
+  const BridgeFunctionsOption Bridges;
   const NameList TaskTypes;
   const AwaitableClassifier Classifier;
   llvm::DenseMap<const Type *, AwaitableKind> Kinds;

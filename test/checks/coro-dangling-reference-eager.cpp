@@ -121,6 +121,22 @@ void accept(asio::io_context &io) {
     co_return;
   }, asio::detached);
 }
+// The runtime run to completion in the local's scope after the spawn (asio's
+// examples: co_spawn(ctx, listen(acceptor), detached); ctx.run();): the
+// work is done before the local dies. Run before the spawn, it is not.
+int serve(asio::io_context &io) {
+  std::string local = name();
+  asio::co_spawn(io, greet(local), asio::detached);
+  io.run();
+  return 0;
+}
+int serve_wrong(asio::io_context &io) {
+  io.run();
+  std::string local = name();
+  asio::co_spawn(io, greet(local), asio::detached);
+  // CHECK-MESSAGES: :[[@LINE-1]]:28: warning: 'local' bound to parameter 'who' of coroutine 'greet' is destroyed when 'serve_wrong' returns
+  return 0;
+}
 
 // A task assigned to an element of a local container lives as long as the
 // container: a local of the same scope outlives it (results are joined).
