@@ -31,6 +31,8 @@ static bool hasMember(const CXXRecordDecl &RD,
     if (const auto *ND = llvm::dyn_cast<NamedDecl>(D))
       if (Pred(*ND))
         return true;
+  if (!RD.hasDefinition())
+    return false;
   for (const CXXBaseSpecifier &B : RD.bases())
     if (const CXXRecordDecl *Base = recordOf(B.getType()))
       if (hasMember(*Base, Pred, Depth + 1))
@@ -87,7 +89,7 @@ static const CXXMethodDecl *initialSuspendOf(const CXXRecordDecl &Promise,
     if (const auto *MD = llvm::dyn_cast<CXXMethodDecl>(D);
         MD && isNamed(*MD, "initial_suspend"))
       return MD;
-  if (Depth < 8)
+  if (Depth < 8 && Promise.hasDefinition())
     for (const CXXBaseSpecifier &B : Promise.bases())
       if (const CXXRecordDecl *Base = recordOf(B.getType()))
         if (const CXXMethodDecl *MD = initialSuspendOf(*Base, Depth + 1))
@@ -150,8 +152,19 @@ AwaitableKind AwaitableClassifier::classify(QualType T) const {
       (hasMemberNamed(*RD, "await_ready") &&
        hasMemberNamed(*RD, "await_suspend") &&
        hasMemberNamed(*RD, "await_resume"));
-  if (!Listed && !Structural && !Awaitables.matches(*RD))
+  if (!Listed && !Structural && !Awaitables.matches(*RD)) {
+    // A lazy coroutine type that is awaitable only inside its own kind of
+    // coroutine, through the promise's await_transform (folly::coro::Task):
+    // a task all the same. Not a generator (iterated with begin(), or
+    // pulled with next(): folly::coro::AsyncGenerator), and not an eager
+    // type nobody awaits (a home-grown fire-and-forget).
+    const CXXRecordDecl *Promise = promiseOf(*RD);
+    if (Promise && !hasMemberNamed(*RD, "begin") &&
+        !hasMemberNamed(*RD, "next") &&
+        policyOf(*Promise) == StartPolicy::Lazy)
+      return {true, StartPolicy::Lazy};
     return {};
+  }
   const CXXRecordDecl *Promise = promiseOf(*RD);
   if (!Promise)
     return {true, Listed ? StartPolicy::Unknown : StartPolicy::NotATask};

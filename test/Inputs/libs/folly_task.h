@@ -33,6 +33,17 @@ public:
   template <class F> void start(F &&) && {}
   SemiFuture<T> startInlineUnsafe() &&;
 };
+namespace detail {
+template <class U> struct TaskAwaiter {
+  bool await_ready() const noexcept { return false; }
+  void await_suspend(std::coroutine_handle<>);
+  U await_resume();
+};
+template <class U> TaskAwaiter<U> viaIfAsync(Task<U> &&);
+template <class A> A &&viaIfAsync(A &&a) { return static_cast<A &&>(a); }
+} // namespace detail
+// Shaped like folly's: a Task is not awaitable by itself; a Task coroutine
+// awaits through its promise's await_transform (folly's co_viaIfAsync).
 template <class T> class [[nodiscard]] Task {
 public:
   struct promise_type {
@@ -41,13 +52,13 @@ public:
     std::suspend_always final_suspend() noexcept { return {}; }
     void return_void() {}
     void unhandled_exception() { error = std::current_exception(); }
+    template <class A> decltype(auto) await_transform(A &&a) {
+      return detail::viaIfAsync(static_cast<A &&>(a));
+    }
     std::exception_ptr error;
   };
   Task(Task &&) noexcept;
   ~Task();
-  bool await_ready() const noexcept { return false; }
-  void await_suspend(std::coroutine_handle<>);
-  T await_resume();
   TaskWithExecutor<T> scheduleOn(Executor *) &&;
   void start() &&;
 };
