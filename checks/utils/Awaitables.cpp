@@ -58,8 +58,10 @@ static bool hasCoawaitOperator(const CXXRecordDecl &RD) {
   });
 }
 
-/// The promise_type member (a nested class or an alias), if any.
-static const CXXRecordDecl *promiseOf(const CXXRecordDecl &RD) {
+/// The promise_type member (a nested class or an alias), if any: declared
+/// in the class or inherited (async_simple's Lazy has LazyBase's).
+static const CXXRecordDecl *promiseOf(const CXXRecordDecl &RD,
+                                      unsigned Depth = 0) {
   for (const Decl *D : RD.decls()) {
     const auto *ND = llvm::dyn_cast<NamedDecl>(D);
     if (!ND || !isNamed(*ND, "promise_type"))
@@ -78,6 +80,11 @@ static const CXXRecordDecl *promiseOf(const CXXRecordDecl &RD) {
         return P;
     return nullptr;
   }
+  if (Depth < 4 && RD.hasDefinition())
+    for (const CXXBaseSpecifier &B : RD.bases())
+      if (const CXXRecordDecl *Base = recordOf(B.getType()))
+        if (const CXXRecordDecl *P = promiseOf(*Base, Depth + 1))
+          return P;
   return nullptr;
 }
 

@@ -113,7 +113,7 @@ async_simple::coro::Lazy<> load() {
 }
 void async_simple_launches() {
   load().start([](auto &&) {});
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: coroutine 'load' is started detached by 'async_simple::coro::Lazy::start' and can throw
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: coroutine 'load' is started detached by 'async_simple::coro::detail::LazyBase::start' and can throw
   load().start([](async_simple::Try<void> t) {
     if (t.hasError())
       log_error("load failed");

@@ -163,9 +163,9 @@ async_simple::coro::Lazy<void> lazy_work() {
   parse("2");
   co_return;
 }
-void start_lazy_work() {
-  lazy_work().detach();
-  // CHECK-NOTES: :[[@LINE-1]]:3: warning: coroutine 'lazy_work' is started detached by 'async_simple::coro::Lazy::detach'
+void start_lazy_work(async_simple::Executor &ex) {
+  lazy_work().via(&ex).detach();
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: coroutine 'lazy_work' is started detached by 'async_simple::coro::RescheduleLazy::detach'
   // CHECK-NOTES: :[[@LINE-6]]:3: note: the call to 'parse' can throw
 }
 

@@ -71,6 +71,7 @@ constexpr ProfileEntry Entries[] = {
     {K::LockOrPermit, "async_simple::coro::ScopedLock"},
     // coro-dangling-reference: where a task or callable outlives the call
     // that takes it, what keeps one alive, what views borrow.
+    {K::DetachingMember, "async_simple::coro::detail::LazyBase::start"},
     {K::DetachingMember, "async_simple::coro::Lazy::start"},
     {K::DetachingMember, "async_simple::coro::Lazy::detach"},
     {K::DetachingMember, "async_simple::coro::RescheduleLazy::start"},

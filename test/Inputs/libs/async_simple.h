@@ -11,22 +11,38 @@ public:
   T get() &&;
   void wait();
 };
+class Executor {};
 namespace coro {
-template <class T = void> class [[nodiscard]] Lazy {
+// Shaped like async_simple's: the promise type, the awaiting and start() are
+// LazyBase's; via() gives a RescheduleLazy, which is what detach()es.
+template <class T = void> class Lazy;
+template <class T = void> class RescheduleLazy;
+namespace detail {
+template <class T> struct LazyPromise {
+  Lazy<T> get_return_object();
+  std::suspend_always initial_suspend() noexcept { return {}; }
+  std::suspend_always final_suspend() noexcept { return {}; }
+  void return_void() {}
+  void unhandled_exception() { error = std::current_exception(); }
+  std::exception_ptr error;
+};
+template <class T, bool Reschedule> class LazyBase {
 public:
-  struct promise_type {
-    Lazy get_return_object();
-    std::suspend_always initial_suspend() noexcept { return {}; }
-    std::suspend_always final_suspend() noexcept { return {}; }
-    void return_void() {}
-    void unhandled_exception() { error = std::current_exception(); }
-    std::exception_ptr error;
-  };
+  using promise_type = LazyPromise<T>;
   bool await_ready() const noexcept { return false; }
   void await_suspend(std::coroutine_handle<>);
   T await_resume();
-  void detach();
   template <class F> void start(F &&) {}
+};
+} // namespace detail
+template <class T> class [[nodiscard]] Lazy : public detail::LazyBase<T, false> {
+public:
+  RescheduleLazy<T> via(Executor *) &&;
+};
+template <class T>
+class [[nodiscard]] RescheduleLazy : public detail::LazyBase<T, true> {
+public:
+  void detach();
 };
 template <class... A> Lazy<Try<int>> collectAll(A &&...);
 template <class A> auto syncAwait(A &&lazy) -> decltype(lazy.await_resume());
