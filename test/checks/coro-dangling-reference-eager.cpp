@@ -9,6 +9,7 @@
 #include <vector>
 #include "asio.h"
 #include "cobalt.h"
+#include "libcoro.h"
 #include "seastar_coroutine.h"
 #include "winrt.h"
 
@@ -121,6 +122,16 @@ void accept(asio::io_context &io) {
     co_return;
   }, asio::detached);
 }
+// libcoro: spawn_detached keeps the task beyond the statement.
+coro::task<void> note_line(const std::string &line) {
+  (void)line.c_str();
+  co_return;
+}
+void spawn_notes(coro::thread_pool &pool) {
+  pool.spawn_detached(note_line(name()));
+  // CHECK-MESSAGES: :[[@LINE-1]]:33: warning: temporary 'std::string' bound to parameter 'line' of coroutine 'note_line' is destroyed at the end of this statement, but the task is handed to 'coro::thread_pool::spawn_detached', which keeps it beyond this statement
+}
+
 // The runtime run to completion in the local's scope after the spawn (asio's
 // examples: co_spawn(ctx, listen(acceptor), detached); ctx.run();): the
 // work is done before the local dies. Run before the spawn, it is not.

@@ -158,6 +158,12 @@ void start_pool_work(coro::thread_pool &pool) {
   pool.spawn(pool_work());
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: coroutine 'pool_work' is started detached by 'coro::thread_pool::spawn'
   // CHECK-NOTES: :[[@LINE-6]]:3: note: the call to 'parse' can throw
+  pool.spawn_detached(pool_work());
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: coroutine 'pool_work' is started detached by 'coro::thread_pool::spawn_detached'
+  // CHECK-NOTES: :[[@LINE-9]]:3: note: the call to 'parse' can throw
+}
+coro::task<void> join_pool_work(coro::thread_pool &pool) {
+  co_await pool.spawn_joinable(pool_work());
 }
 async_simple::coro::Lazy<void> lazy_work() {
   parse("2");
@@ -173,7 +179,7 @@ void start_lazy_work(async_simple::Executor &ex) {
 template <class Ex> void start_generic(Ex ex) {
   asio::co_spawn(ex, pool_work(), asio::detached);
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: coroutine 'pool_work' is started detached by 'asio::co_spawn'
-  // CHECK-NOTES: :[[@LINE-22]]:3: note: the call to 'parse' can throw
+  // CHECK-NOTES: :[[@LINE-28]]:3: note: the call to 'parse' can throw
 }
 template void start_generic<int>(int);
 template void start_generic<long>(long);

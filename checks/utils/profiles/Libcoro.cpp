@@ -22,6 +22,23 @@ constexpr ProfileEntry Entries[] = {
      .Name = "::coro::io_scheduler::spawn",
      .WorkArgument = 0,
      .Handling = "the task handles its own errors"},
+    // libcoro 0.14+: spawn became spawn_detached (and spawn_joinable, whose
+    // returned task joins it); io_scheduler became scheduler.
+    {.Kind = K::DetachedLaunch,
+     .Name = "::coro::thread_pool::spawn_detached",
+     .WorkArgument = 0,
+     .Handling = "the task handles its own errors, or use spawn_joinable "
+                 "and await what it returns"},
+    {.Kind = K::DetachedLaunch,
+     .Name = "::coro::scheduler::spawn_detached",
+     .WorkArgument = 0,
+     .Handling = "the task handles its own errors, or use spawn_joinable "
+                 "and await what it returns"},
+    {.Kind = K::DetachedLaunch,
+     .Name = "::coro::io_scheduler::spawn_detached",
+     .WorkArgument = 0,
+     .Handling = "the task handles its own errors, or use spawn_joinable "
+                 "and await what it returns"},
     {.Kind = K::DetachedLaunch,
      .Name = "::coro::task_container::start",
      .WorkArgument = 0,
@@ -59,6 +76,12 @@ constexpr ProfileEntry Entries[] = {
     // coro-dangling-reference: where a task or callable outlives the call
     // that takes it, what keeps one alive, what views borrow.
     {K::TaskEscaping, "::coro::thread_pool::spawn"},
+    {K::TaskEscaping, "::coro::thread_pool::spawn_detached"},
+    {K::TaskEscaping, "::coro::thread_pool::spawn_joinable"},
+    {K::TaskEscaping, "::coro::scheduler::spawn_detached"},
+    {K::TaskEscaping, "::coro::scheduler::spawn_joinable"},
+    {K::TaskEscaping, "::coro::io_scheduler::spawn_detached"},
+    {K::TaskEscaping, "::coro::io_scheduler::spawn_joinable"},
     {K::TaskEscaping, "::coro::io_scheduler::spawn"},
     {K::TaskEscaping, "::coro::task_container::start"},
     // coro-lock-across-suspend: the async mutexes it tells from thread

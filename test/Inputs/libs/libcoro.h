@@ -14,5 +14,8 @@ public:
   };
   operation schedule();
   bool spawn(task<void> &&t);
+  // libcoro 0.14+ names.
+  bool spawn_detached(task<void> &&t) noexcept;
+  task<void> spawn_joinable(task<void> &&t) noexcept;
 };
 } // namespace coro
