@@ -11,7 +11,14 @@ namespace {
 
 using K = EntryKind;
 constexpr llvm::StringLiteral Namespaces[] = {"::coro"};
-constexpr llvm::StringLiteral Headers[] = {"coro/"};
+// Its headers by name: a bare "coro/" prefix also matches folly/coro/.
+constexpr llvm::StringLiteral Headers[] = {
+    "coro/coro.hpp",         "coro/task.hpp",        "coro/sync_wait.hpp",
+    "coro/thread_pool.hpp",  "coro/io_scheduler.hpp", "coro/scheduler.hpp",
+    "coro/when_all.hpp",     "coro/when_any.hpp",    "coro/task_container.hpp",
+    "coro/task_group.hpp",   "coro/mutex.hpp",       "coro/semaphore.hpp",
+    "coro/event.hpp",        "coro/latch.hpp",       "coro/generator.hpp",
+    "coro/queue.hpp",        "coro/ring_buffer.hpp", "coro/shared_mutex.hpp"};
 constexpr ProfileEntry Entries[] = {
     {K::Bridge, "::coro::sync_wait"},
     {.Kind = K::DetachedLaunch,
