@@ -215,7 +215,9 @@ DroppingPath pathDroppingLocal(const CFG &Graph, const VarDecl &VD,
     if (!llvm::isa_and_nonnull<ForStmt, WhileStmt, CXXForRangeStmt>(Loop) ||
         ByBackEdge || B->succ_size() != 2)
       Loop = nullptr;
-    const bool SkipExit = Loop && certainlyRunsOnce(Loop, Ctx);
+    const bool SkipExit = (Loop && certainlyRunsOnce(Loop, Ctx)) ||
+                          (B->getTerminatorStmt() &&
+                           isThrowAssertionGuard(*B->getTerminatorStmt(), Ctx));
     const bool LeavesByBackEdge = B->getLoopTarget() != nullptr;
     unsigned Index = 0;
     for (const CFGBlock *Succ : B->succs()) {

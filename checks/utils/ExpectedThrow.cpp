@@ -116,4 +116,10 @@ bool isExpectedToThrow(const Stmt &S, ASTContext &Ctx) {
   return false;
 }
 
+bool isThrowAssertionGuard(const Stmt &S, const ASTContext &Ctx) {
+  const auto *If = llvm::dyn_cast<IfStmt>(&S);
+  return If && If->getElse() && If->getConditionVariable() &&
+         inThrowMacro(If->getBeginLoc(), Ctx);
+}
+
 } // namespace clang::tidy::coro

@@ -93,3 +93,40 @@ cppcoro::task<> in_coroutine() {
   // CHECK-MESSAGES: :[[@LINE-2]]:3: note: insert 'co_await' to run it here
   co_return;
 }
+
+// gtest's real shape: an always-true guard whose else branch is reached only
+// by the goto from inside (never by skipping the statement). A local task
+// awaited in the statement is awaited on every path; one awaited in a plain
+// if is not.
+namespace testing::internal {
+struct TrueWithString {
+  explicit operator bool() const { return true; }
+  const char *value = "";
+};
+} // namespace testing::internal
+#define GTEST_TEST_THROW_GUARDED_(statement, expected_exception, fail)         \
+  switch (0)                                                                   \
+  case 0:                                                                      \
+  default:                                                                     \
+    if (::testing::internal::TrueWithString gtest_msg{}) {                     \
+      bool gtest_caught_expected = false;                                      \
+      try { GTEST_SUPPRESS_BELOW_(statement); }                                \
+      catch (expected_exception const &) { gtest_caught_expected = true; }     \
+      if (!gtest_caught_expected) goto gtest_label_testthrow_;                 \
+    } else                                                                     \
+    gtest_label_testthrow_:                                                    \
+      fail
+#define ASSERT_THROW(statement, exc)                                           \
+  GTEST_TEST_THROW_GUARDED_(statement, exc, (void)0)
+
+cppcoro::task<> awaited_in_assert_throw() {
+  auto job = fetch(-9);
+  ASSERT_THROW(co_await std::move(job), std::exception);
+}
+cppcoro::task<> awaited_in_plain_if(bool b) {
+  auto job = fetch(-10);
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: 'job' is not awaited on every path
+  if (b) {
+    co_await std::move(job);
+  }
+}
