@@ -462,20 +462,66 @@ DanglingReferenceCheck::helperBindings(const CallExpr &Call,
   return Bindings;
 }
 
-/// Whether \p Scope runs a bridge (io_context::run, sync_wait) after \p Call.
-bool DanglingReferenceCheck::bridgeAfter(const CompoundStmt &Scope,
-                                         const CallExpr &Call,
-                                         const SourceManager &SM) const {
+/// Whether \p S waits for work started before it: a bridge (io_context::run,
+/// sync_wait), a member call that blocks until something completes (a
+/// latch's or future's wait(), a semaphore's acquire(), a thread's join()),
+/// or a loop that spins or polls (an empty body, or only pauses: sleep_for,
+/// yield) until a flag changes.
+bool DanglingReferenceCheck::waitsForWork(const Stmt &S) const {
+  if (const auto *CE = llvm::dyn_cast<CallExpr>(&S)) {
+    const FunctionDecl *Callee = CE->getDirectCallee();
+    if (!Callee)
+      return false;
+    if (Bridges.list().matches(*Callee))
+      return true;
+    static const llvm::StringRef Waits[] = {
+        "wait",         "wait_for",        "wait_until",        "acquire",
+        "join",         "get",             "arrive_and_wait",   "try_acquire_for",
+        "try_acquire_until"};
+    return llvm::isa<CXXMemberCallExpr>(CE) && Callee->getIdentifier() &&
+           llvm::is_contained(Waits, Callee->getName());
+  }
+  const Stmt *Body = nullptr;
+  if (const auto *W = llvm::dyn_cast<WhileStmt>(&S))
+    Body = W->getBody();
+  else if (const auto *D = llvm::dyn_cast<DoStmt>(&S))
+    Body = D->getBody();
+  else if (const auto *F = llvm::dyn_cast<ForStmt>(&S); F && F->getCond())
+    Body = F->getBody();
+  if (!Body)
+    return false;
+  // Spinning, or polling with a pause in between (sleep_for, yield).
+  auto Pauses = [](const Stmt *S) {
+    const auto *CE = llvm::dyn_cast<CallExpr>(S);
+    const FunctionDecl *Callee = CE ? CE->getDirectCallee() : nullptr;
+    if (!Callee || !Callee->getIdentifier())
+      return false;
+    std::string Name = Callee->getName().lower();
+    return llvm::StringRef(Name).contains("sleep") ||
+           llvm::StringRef(Name).contains("yield") ||
+           llvm::StringRef(Name).contains("pause");
+  };
+  if (llvm::isa<NullStmt>(Body) || Pauses(Body))
+    return true;
+  const auto *Block = llvm::dyn_cast<CompoundStmt>(Body);
+  return Block && llvm::all_of(Block->body(), [&](const Stmt *Inner) {
+           return llvm::isa<NullStmt>(Inner) || Pauses(Inner);
+         });
+}
+
+/// Whether \p Scope waits, after \p Call, for the work started (see
+/// waitsForWork).
+bool DanglingReferenceCheck::waitAfter(const CompoundStmt &Scope,
+                                       const CallExpr &Call,
+                                       const SourceManager &SM) const {
   llvm::SmallVector<const Stmt *, 16> Work{&Scope};
   while (!Work.empty()) {
     const Stmt *S = Work.pop_back_val();
     if (!S || llvm::isa<LambdaExpr>(S))
       continue;
-    if (const auto *CE = llvm::dyn_cast<CallExpr>(S))
-      if (const FunctionDecl *Callee = CE->getDirectCallee();
-          Callee && Bridges.list().matches(*Callee) &&
-          SM.isBeforeInTranslationUnit(Call.getEndLoc(), CE->getBeginLoc()))
-        return true;
+    if (SM.isBeforeInTranslationUnit(Call.getEndLoc(), S->getBeginLoc()) &&
+        waitsForWork(*S))
+      return true;
     for (const Stmt *Child : S->children())
       Work.push_back(Child);
   }
@@ -522,12 +568,13 @@ bool DanglingReferenceCheck::outlivesLocal(const CallExpr &Call,
     if (!Scope || contains(SM, Scope->getSourceRange(), Keeper->getLocation()))
       return false;
   }
-  // Spawned, then the runtime run to completion in the local's scope
-  // (co_spawn(ctx, listen(acceptor), detached); ctx.run();): the work is
+  // Started, then waited for in the local's scope: the runtime run to
+  // completion (co_spawn(ctx, listen(acceptor), detached); ctx.run();), a
+  // latch or future waited on, a spin until a counter drops. The work is
   // done, or abandoned, before the local dies.
   if (!isCoroutine(*Enclosing))
     if (const CompoundStmt *Scope = scopeOf(Local, Ctx);
-        Scope && bridgeAfter(*Scope, Call, SM))
+        Scope && waitAfter(*Scope, Call, SM))
       return false;
   if (!isCoroutine(*Enclosing) || !Owner)
     return true;

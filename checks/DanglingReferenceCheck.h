@@ -56,8 +56,9 @@ private:
 
   const NameList KeepAliveFunctions, StoringFunctions, EscapingFunctions,
       DetachingMembers, PassThroughFunctions, ViewTypes, SafeViewTypes;
-  bool bridgeAfter(const CompoundStmt &Scope, const CallExpr &Call,
-                   const SourceManager &SM) const;
+  bool waitsForWork(const Stmt &S) const;
+  bool waitAfter(const CompoundStmt &Scope, const CallExpr &Call,
+                 const SourceManager &SM) const;
 
   const BridgeFunctionsOption Bridges;
   const NameList TaskTypes;

@@ -141,6 +141,42 @@ int serve(asio::io_context &io) {
   io.run();
   return 0;
 }
+// Waited for by other means before the local dies: a latch (or future, a
+// semaphore, a thread join), a spin until a counter drops. A sleep is not a
+// wait for the work.
+struct latch_like {
+  void count_down();
+  void wait();
+};
+int serve_latched(asio::io_context &io, latch_like &done) {
+  std::string local = name();
+  asio::co_spawn(io, greet(local), asio::detached);
+  done.wait();
+  return 0;
+}
+int serve_spinning(asio::io_context &io, const int &pending) {
+  std::string local = name();
+  asio::co_spawn(io, greet(local), asio::detached);
+  while (pending) {
+  }
+  return 0;
+}
+void sleep_a_bit();
+int serve_polling(asio::io_context &io, const int &pending) {
+  std::string local = name();
+  asio::co_spawn(io, greet(local), asio::detached);
+  while (pending != 0) {
+    sleep_a_bit();
+  }
+  return 0;
+}
+int serve_sleeping(asio::io_context &io) {
+  std::string local = name();
+  asio::co_spawn(io, greet(local), asio::detached);
+  // CHECK-MESSAGES: :[[@LINE-1]]:28: warning: 'local' bound to parameter 'who' of coroutine 'greet' is destroyed when 'serve_sleeping' returns
+  sleep_a_bit();
+  return 0;
+}
 int serve_wrong(asio::io_context &io) {
   io.run();
   std::string local = name();
