@@ -492,7 +492,9 @@ bool DanglingReferenceCheck::waitsForWork(const Stmt &S) const {
     return false;
   // Spinning, or polling with a pause in between (sleep_for, yield).
   auto Pauses = [](const Stmt *S) {
-    const auto *CE = llvm::dyn_cast<CallExpr>(S);
+    const auto *E = llvm::dyn_cast<Expr>(S);
+    const auto *CE =
+        E ? llvm::dyn_cast<CallExpr>(E->IgnoreImplicit()) : nullptr;
     const FunctionDecl *Callee = CE ? CE->getDirectCallee() : nullptr;
     if (!Callee || !Callee->getIdentifier())
       return false;

@@ -4,6 +4,7 @@
 // RUN: %check_corolint %s coro-dangling-reference %t -- -- %coro_mock_flags
 
 #include <chrono>
+#include <thread>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -166,7 +167,7 @@ int serve_polling(asio::io_context &io, const int &pending) {
   std::string local = name();
   asio::co_spawn(io, greet(local), asio::detached);
   while (pending != 0) {
-    sleep_a_bit();
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
   }
   return 0;
 }
