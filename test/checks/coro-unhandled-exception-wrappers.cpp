@@ -5,6 +5,9 @@
 // wrapper is reported, with the work its caller hands it, and a note at the
 // launch inside.
 // RUN: %check_corolint %s coro-unhandled-exception %t -- -- %coro_mock_flags
+// With coro-unawaited-task too: a dropped eager future in a wrapper is one
+// finding, not one per check.
+// RUN: %check_corolint %s coro-unhandled-exception,coro-unawaited-task %t -- -- %coro_mock_flags
 
 #include <exception>
 #include <functional>
