@@ -10,8 +10,7 @@
 namespace clang::tidy::coro {
 namespace {
 
-/// std::forward<F>(f) and std::invoke-free wrappers: what ignoreWrappers
-/// does not strip.
+/// \p E without what ignoreWrappers strips and without std::forward<F>(...).
 const Expr *ignoreForward(const Expr *E) {
   for (unsigned Depth = 0; E && Depth < 4; ++Depth) {
     E = ignoreWrappers(E);
