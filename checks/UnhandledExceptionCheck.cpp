@@ -159,6 +159,7 @@ UnhandledExceptionCheck::UnhandledExceptionCheck(StringRef Name,
       TestFileRegexText(Options.get("TestFileRegex", "")),
       TestFileRegex(TestFileRegexText), Types(Options), Bridges(Options),
       Wrappers([this](const FunctionDecl &FD) { return launchesIn(FD); },
+               [this](const FunctionDecl &FD) { return isDescribed(FD); },
                Types.classifier(), ErrorHandlers) {
   setProfilesOption(Options.getLocalOrGlobal("Profiles", ""));
 
@@ -295,6 +296,13 @@ UnhandledExceptionCheck::launchesIn(const FunctionDecl &FD) const {
             spawnHandleDropped(*ignoreWrappers(D.Value), D.VoidCast))
       Sites.push_back(std::move(*Site));
   return Sites;
+}
+
+bool UnhandledExceptionCheck::isDescribed(const FunctionDecl &FD) const {
+  // A library's functions are what its profile says, not what their bodies
+  // look like: seastar::async keeps the future its internals drop.
+  return DetachingFunctions.matches(FD) ||
+         profileOfName(plainQualifiedName(FD)).first != nullptr;
 }
 
 void UnhandledExceptionCheck::wrapperLaunch(const CallExpr &Call) {

@@ -46,6 +46,9 @@ private:
   /// 1. The two above over the own context of \p FD: what makes it a
   /// wrapper (LaunchWrappers).
   llvm::SmallVector<LaunchSite, 2> launchesIn(const FunctionDecl &FD) const;
+  /// 1. Whether \p FD's meaning comes from a profile or an option, not from
+  /// its body (no wrapper inference for it).
+  bool isDescribed(const FunctionDecl &FD) const;
   /// 1. A call of a project's own function that launches its argument
   /// detached (start_in_background(gate, fn)).
   void wrapperLaunch(const CallExpr &Call);

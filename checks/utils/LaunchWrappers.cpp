@@ -208,7 +208,7 @@ const std::vector<WrappedLaunch> &LaunchWrappers::of(const FunctionDecl &FD,
       FD.getBody() == nullptr || FD.isDependentContext() || isInStd(FD))
     return Result;
   const SourceManager &SM = FD.getASTContext().getSourceManager();
-  if (SM.isInSystemHeader(SM.getExpansionLoc(FD.getLocation())))
+  if (SM.isInSystemHeader(SM.getExpansionLoc(FD.getLocation())) || Known(FD))
     return Result;
   // The launches in its own body.
   for (const LaunchSite &Site : Find(FD))

@@ -111,15 +111,21 @@ public:
   using LaunchFinder =
       std::function<llvm::SmallVector<LaunchSite, 2>(const FunctionDecl &)>;
 
+  /// Whether a function is described elsewhere and not inferred: a
+  /// library's own (its profile says what it does), a listed launch.
+  using Described = std::function<bool(const FunctionDecl &)>;
+
   /// \p Depth: how many wrappers deep to look (1: only functions that call
   /// a launch themselves).
-  LaunchWrappers(LaunchFinder Find, const AwaitableClassifier &Types,
-                 const NameList &Handlers, unsigned Depth = 3)
-      : Find(std::move(Find)), Types(Types), Handlers(Handlers), Depth(Depth) {}
+  LaunchWrappers(LaunchFinder Find, Described Known,
+                 const AwaitableClassifier &Types, const NameList &Handlers,
+                 unsigned Depth = 3)
+      : Find(std::move(Find)), Known(std::move(Known)), Types(Types),
+        Handlers(Handlers), Depth(Depth) {}
 
   /// The parameters that \p FD launches detached, at most one entry per
   /// parameter; empty for a function without a visible body, in a system
-  /// header or in namespace std.
+  /// header, in namespace std or Known.
   const std::vector<WrappedLaunch> &of(const FunctionDecl &FD) {
     return of(FD, Depth);
   }
@@ -132,6 +138,7 @@ private:
            const WrappedLaunch *Inner, llvm::StringRef By);
 
   LaunchFinder Find;
+  Described Known;
   const AwaitableClassifier &Types;
   const NameList &Handlers;
   unsigned Depth;
