@@ -309,9 +309,11 @@ void BlockingCallCheck::reportDirect(const Expr &Call, const BlockingCall &B,
 void BlockingCallCheck::reportIndirect(const Expr &Call, const Path &P,
                                        const FunctionDecl &Coroutine) {
   const bool Bridge = P.Blocking.Kind == BlockKind::Bridge;
+  // A helper that reaches a bridge is a bridge itself (run_sync(t) over
+  // sync_wait): the message says so, as for the runtime's own.
   diag(Call.getBeginLoc(),
-       Bridge ? "call to '%0' in %1 blocks: it reaches '%2', which may "
-                "deadlock waiting for work that needs this thread"
+       Bridge ? "call to '%0' in %1 may deadlock: '%0' is a bridge that "
+                "blocks on '%2', which waits for work that needs this thread"
               : "call to '%0' in %1 blocks: it reaches '%2', which stalls "
                 "every coroutine on this thread")
       << displayName(*P.Steps.front().Callee) << describeCoroutine(Coroutine)
@@ -319,8 +321,9 @@ void BlockingCallCheck::reportIndirect(const Expr &Call, const Path &P,
   for (size_t I = 1; I < P.Steps.size(); ++I) {
     const bool Last = I + 1 == P.Steps.size();
     diag(P.Steps[I].Call->getBeginLoc(),
-         Last ? "'%0' calls blocking function '%1' here"
-              : "'%0' calls '%1' here",
+         !Last    ? "'%0' calls '%1' here"
+         : Bridge ? "'%0' blocks on '%1' here"
+                  : "'%0' calls blocking function '%1' here",
          DiagnosticIDs::Note)
         << displayName(*P.Steps[I - 1].Callee)
         << (Last ? P.Blocking.Name : displayName(*P.Steps[I].Callee));

@@ -8,6 +8,7 @@
 #include "utils/ProfileSelection.h"
 #include "utils/Profiles.h"
 #include "utils/SourceEdits.h"
+#include "utils/TaskFate.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
@@ -97,11 +98,14 @@ LaunchedWork escapeOf(const FunctionDecl *Coroutine, const NameList &Holding) {
 /// The work \p E hands to a launch: a coroutine it starts, or (when
 /// \p Callables) a plain callable the launch runs, a lambda or a function,
 /// with the coroutine such a callable returns ([this] { return flush(); }).
+/// With \p ResultOnly, only that coroutine: the callable was called before
+/// the launch, where what it throws reaches the caller.
 LaunchedWork launchedWork(const Expr *E, const AwaitableClassifier &Types,
-                          bool Callables, const NameList &Holding) {
+                          bool Callables, const NameList &Holding,
+                          bool ResultOnly = false) {
   if (const FunctionDecl *C = adaptedCoroutine(E, Types))
     return escapeOf(C, Holding);
-  if (!Callables)
+  if (!Callables && !ResultOnly)
     return {};
   E = ignoreWrappers(E);
   const FunctionDecl *Fn = nullptr;
@@ -113,8 +117,9 @@ LaunchedWork launchedWork(const Expr *E, const AwaitableClassifier &Types,
       Fn = definitionWithBody(FD);
   if (!Fn || !Fn->hasBody() || isCoroutine(*Fn))
     return {};
-  if (EscapePoint Escape = firstEscapePoint(*Fn->getBody(), Holding))
-    return {Fn, std::move(Escape)};
+  if (Callables)
+    if (EscapePoint Escape = firstEscapePoint(*Fn->getBody(), Holding))
+      return {Fn, std::move(Escape)};
   ReturnCollector Returns;
   Returns.TraverseStmt(Fn->getBody());
   for (const ReturnStmt *R : Returns.Returns)
@@ -152,7 +157,10 @@ UnhandledExceptionCheck::UnhandledExceptionCheck(StringRef Name,
       CatchAllTypes(Options.get(
           "CatchAllTypes", profileNames(EntryKind::CatchAllType))),
       TestFileRegexText(Options.get("TestFileRegex", "")),
-      TestFileRegex(TestFileRegexText), Types(Options), Bridges(Options) {
+      TestFileRegex(TestFileRegexText), Types(Options), Bridges(Options),
+      Wrappers([this](const FunctionDecl &FD) { return launchesIn(FD); },
+               [this](const FunctionDecl &FD) { return isDescribed(FD); },
+               Types.classifier(), ErrorHandlers) {
   setProfilesOption(Options.getLocalOrGlobal("Profiles", ""));
 
   for (const auto &[Name, E] : profileEntries(EntryKind::DetachedLaunch)) {
@@ -198,7 +206,11 @@ void UnhandledExceptionCheck::check(const MatchFinder::MatchResult &Result) {
     // In a template, judge the instantiations: their calls are resolved.
     if (Call->isInstantiationDependent())
       return;
-    startedDetached(*Call);
+    Context = Result.Context;
+    if (std::optional<LaunchSite> Site = startedDetached(*Call))
+      reportSite(*Site, nullptr);
+    else
+      wrapperLaunch(*Call);
     handlerIgnoresExceptionPtr(*Call);
     return;
   }
@@ -206,10 +218,12 @@ void UnhandledExceptionCheck::check(const MatchFinder::MatchResult &Result) {
   if (const auto *MD = llvm::dyn_cast<CXXMethodDecl>(FD);
       MD && isNamed(*MD, "unhandled_exception"))
     promiseDiscardsException(*MD);
+  Context = Result.Context;
   const BodyValues Values(*FD);
   for (const DiscardedValue &D : Values.discarded()) {
     const Expr *Inner = ignoreWrappers(D.Value);
-    spawnHandleDropped(*Inner, D.VoidCast);
+    if (std::optional<LaunchSite> Site = spawnHandleDropped(*Inner, D.VoidCast))
+      reportSite(*Site, FD);
     // (void)co_await when_all_ready(...): discarded on purpose, as (void)r
     // is an inspection of a local.
     if (!D.VoidCast)
@@ -225,7 +239,8 @@ void UnhandledExceptionCheck::check(const MatchFinder::MatchResult &Result) {
 
 // Rule 1: a coroutine started detached.
 
-void UnhandledExceptionCheck::startedDetached(const CallExpr &Call) {
+std::optional<LaunchSite>
+UnhandledExceptionCheck::startedDetached(const CallExpr &Call) const {
   const FunctionDecl *Callee = Call.getDirectCallee();
   // co_spawn(ex, work(), detached) and other detached completion tokens.
   bool Detached = llvm::any_of(Call.arguments(), [&](const Expr *Arg) {
@@ -238,22 +253,79 @@ void UnhandledExceptionCheck::startedDetached(const CallExpr &Call) {
       DetachingFunctions.matches(*Callee) && !handlerReadsOutcome(Call))
     Detached = true;
   if (!Detached)
-    return;
-  reportLaunch(Call, Callee);
+    return std::nullopt;
+  return siteOf(Call, Callee);
 }
 
-void UnhandledExceptionCheck::reportLaunch(const CallExpr &Call,
-                                           const FunctionDecl *Callee) {
-  const std::string How =
-      "is started detached by '" +
-      (Callee ? plainQualifiedName(*Callee) : std::string("this call")) + "'";
+LaunchSite UnhandledExceptionCheck::siteOf(const CallExpr &Call,
+                                           const FunctionDecl *Callee) const {
+  LaunchSite Site;
+  Site.Call = &Call;
+  Site.By = "'" +
+            (Callee ? plainQualifiedName(*Callee) : std::string("this call")) +
+            "'";
   const bool Callables = Callee && CallableLaunches.matches(*Callee);
   const int Handler = handlerArgument(Callee);
   for (unsigned I = 0, N = Call.getNumArgs(); I != N; ++I)
     if (static_cast<int>(I) != Handler)
-      reportIfCanThrow(Call, How, *Call.getArg(I), Callables);
+      Site.Works.push_back({Call.getArg(I), Callables});
   if (const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(&Call))
-    reportIfCanThrow(Call, How, *Member->getImplicitObjectArgument(), false);
+    Site.Works.push_back({Member->getImplicitObjectArgument(), false});
+  return Site;
+}
+
+void UnhandledExceptionCheck::reportSite(const LaunchSite &Site,
+                                         const FunctionDecl *In) {
+  const std::string How =
+      Site.By.empty() ? "is started detached (its future is discarded)"
+                      : "is started detached by " + Site.By;
+  for (const LaunchSite::Work &W : Site.Works)
+    reportIfCanThrow(*Site.Call, How, *W.Arg,
+                     W.Callable ? WorkShape::Callable : WorkShape::Result, In);
+}
+
+llvm::SmallVector<LaunchSite, 2>
+UnhandledExceptionCheck::launchesIn(const FunctionDecl &FD) const {
+  llvm::SmallVector<LaunchSite, 2> Sites;
+  const BodyValues Values(FD);
+  for (const CallExpr *Call : ownCalls(*Values.body()))
+    if (std::optional<LaunchSite> Site = startedDetached(*Call))
+      Sites.push_back(std::move(*Site));
+  for (const DiscardedValue &D : Values.discarded())
+    if (std::optional<LaunchSite> Site =
+            spawnHandleDropped(*ignoreWrappers(D.Value), D.VoidCast))
+      Sites.push_back(std::move(*Site));
+  return Sites;
+}
+
+bool UnhandledExceptionCheck::isDescribed(const FunctionDecl &FD) const {
+  // A library's functions are what its profile says, not what their bodies
+  // look like: seastar::async keeps the future its internals drop.
+  return DetachingFunctions.matches(FD) ||
+         profileOfName(plainQualifiedName(FD)).first != nullptr;
+}
+
+void UnhandledExceptionCheck::wrapperLaunch(const CallExpr &Call) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (!Callee || Call.getNumArgs() == 0)
+    return;
+  const FunctionDecl *Def = nullptr;
+  if (!Callee->hasBody(Def) || !Def)
+    return;
+  const unsigned Offset =
+      llvm::isa<CXXOperatorCallExpr>(Call) && llvm::isa<CXXMethodDecl>(Callee)
+          ? 1
+          : 0;
+  for (const WrappedLaunch &W : Wrappers.of(*Def)) {
+    const unsigned Arg = W.Param + Offset;
+    if (Arg >= Call.getNumArgs() ||
+        llvm::isa<CXXDefaultArgExpr>(Call.getArg(Arg)))
+      continue;
+    const std::string How =
+        "is started detached by '" + plainQualifiedName(*Callee) +
+        "' (through " + (W.By.empty() ? "a discarded future" : W.By) + ")";
+    reportIfCanThrow(Call, How, *Call.getArg(Arg), W.Shape, nullptr, W.Steps);
+  }
 }
 
 int UnhandledExceptionCheck::handlerArgument(const FunctionDecl *Callee) const {
@@ -276,8 +348,9 @@ bool UnhandledExceptionCheck::handlerReadsOutcome(const CallExpr &Call) const {
                       [](const ParmVarDecl *P) { return P->isReferenced(); });
 }
 
-void UnhandledExceptionCheck::spawnHandleDropped(const Expr &Discarded,
-                                                 bool VoidCast) {
+std::optional<LaunchSite>
+UnhandledExceptionCheck::spawnHandleDropped(const Expr &Discarded,
+                                            bool VoidCast) const {
   // A chain of continuations on an eager future: f().then(...).finally(...)
   // passes the failure on; one handler in it (handle_exception) handles it.
   const Expr *E = &Discarded;
@@ -287,7 +360,7 @@ void UnhandledExceptionCheck::spawnHandleDropped(const Expr &Discarded,
     if (!Method || DetachingFunctions.matches(*Method))
       break;
     if (ErrorHandlers.matches(*Method))
-      return;
+      return std::nullopt;
     const Expr *Object = Member->getImplicitObjectArgument();
     if (!Types.classifier().classify(Object->getType()) ||
         !Types.classifier().classify(Member->getType()))
@@ -297,20 +370,18 @@ void UnhandledExceptionCheck::spawnHandleDropped(const Expr &Discarded,
   }
   const auto *Call = llvm::dyn_cast<CallExpr>(E);
   if (!Call)
-    return;
+    return std::nullopt;
   // spawn(work()); with the handle that would report the error dropped.
   const FunctionDecl *Callee = Call->getDirectCallee();
-  if (Callee && returnsClass(*Callee) && DetachingFunctions.matches(*Callee)) {
-    reportLaunch(*Call, Callee);
-    return;
-  }
+  if (Callee && returnsClass(*Callee) && DetachingFunctions.matches(*Callee))
+    return siteOf(*Call, Callee);
   // (void)eager_coroutine(); or eager_coroutine().then(...); : it runs on,
   // and its future, the only thing that would report its failure, is gone.
   // (A plain eager_coroutine(); is coro-unawaited-task's.)
   if ((VoidCast || Peeled) &&
       Types.classifier().classify(Call->getType()).Policy == StartPolicy::Eager)
-    reportIfCanThrow(*Call, "is started detached (its future is discarded)",
-                     *Call, false);
+    return LaunchSite{Call, "", {{Call, false}}};
+  return std::nullopt;
 }
 
 void UnhandledExceptionCheck::detachedByType(const FunctionDecl &Coroutine) {
@@ -335,18 +406,35 @@ void UnhandledExceptionCheck::detachedByType(const FunctionDecl &Coroutine) {
       << Escape.What;
 }
 
-void UnhandledExceptionCheck::reportIfCanThrow(const Expr &Launch,
-                                               const std::string &How,
-                                               const Expr &Launched,
-                                               bool Callables) {
-  LaunchedWork Work = launchedWork(&Launched, Types.classifier(), Callables,
-                                   ExceptionHoldingFunctions);
+void UnhandledExceptionCheck::reportIfCanThrow(
+    const Expr &Launch, const std::string &How, const Expr &Launched,
+    WorkShape Shape, const FunctionDecl *In,
+    llvm::ArrayRef<WrapperStep> Through) {
+  LaunchedWork Work = launchedWork(
+      &Launched, Types.classifier(), Shape == WorkShape::Callable,
+      ExceptionHoldingFunctions, /*ResultOnly=*/!Through.empty());
   if (!Work.Escape)
+    return;
+  // The work is the enclosing function's parameter: that function is a
+  // wrapper, and its callers' calls are reported, with the work they hand
+  // it (the one mistake is reported once, where the work is known).
+  if (!In && Context)
+    In = enclosingFunction(DynTypedNode::create(Launch), *Context);
+  if (In && forwardedParameter(Launched, *In, Types.classifier(), ErrorHandlers))
     return;
   diag(Launch.getBeginLoc(),
        "%0 %1 and can throw, but nothing receives its exceptions: they are "
        "lost")
       << describeWork(*Work.Fn) << How << Launch.getSourceRange();
+  for (size_t I = 0; I < Through.size(); ++I) {
+    const bool Last = I + 1 == Through.size();
+    diag(Through[I].At->getBeginLoc(),
+         Last ? "'%0' starts it detached here"
+              : "'%0' hands it to '%1' here",
+         DiagnosticIDs::Note)
+        << plainQualifiedName(*Through[I].In)
+        << (Last ? "" : plainQualifiedName(*Through[I + 1].In));
+  }
   diag(Work.Escape.Where->getBeginLoc(),
        "%0, outside any try block; catch and handle errors inside the "
        "coroutine, or keep its result and await it",

@@ -4,10 +4,12 @@
 #define COROLINT_CHECKS_UNHANDLEDEXCEPTIONCHECK_H
 
 #include "utils/BodyValues.h"
+#include "utils/LaunchWrappers.h"
 #include "utils/NameList.h"
 #include "utils/SharedOptions.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/Support/Regex.h"
+#include <optional>
 
 namespace clang::tidy::coro {
 
@@ -33,11 +35,26 @@ private:
   // The rules, in the order of the doc page.
   /// 1. A launch with a detached token, or by a detaching API that returns
   /// nothing to observe.
-  void startedDetached(const CallExpr &Call);
+  std::optional<LaunchSite> startedDetached(const CallExpr &Call) const;
   /// 1. A spawning API's handle discarded: spawn(work()); and an eager
   /// future discarded with a cast to void or after continuations that pass
   /// its failure on, unless a continuation in the chain handles it.
-  void spawnHandleDropped(const Expr &Discarded, bool VoidCast);
+  std::optional<LaunchSite> spawnHandleDropped(const Expr &Discarded,
+                                               bool VoidCast) const;
+  /// 1. The launch \p Call by \p Callee, with the work it hands over.
+  LaunchSite siteOf(const CallExpr &Call, const FunctionDecl *Callee) const;
+  /// 1. The two above over the own context of \p FD: what makes it a
+  /// wrapper (LaunchWrappers).
+  llvm::SmallVector<LaunchSite, 2> launchesIn(const FunctionDecl &FD) const;
+  /// 1. Whether \p FD's meaning comes from a profile or an option, not from
+  /// its body (no wrapper inference for it).
+  bool isDescribed(const FunctionDecl &FD) const;
+  /// 1. A call of a project's own function that launches its argument
+  /// detached (start_in_background(gate, fn)).
+  void wrapperLaunch(const CallExpr &Call);
+  /// 1. Reports each piece of work of a launch found in \p In (null: look
+  /// it up).
+  void reportSite(const LaunchSite &Site, const FunctionDecl *In);
   /// 1. A coroutine whose return type nobody can await (fire_and_forget).
   void detachedByType(const FunctionDecl &Coroutine);
   /// 1. Whether the completion callback a launch is given (a
@@ -46,10 +63,13 @@ private:
   /// 1. Reports \p Launched (started by \p Launcher at \p Launch) when it
   /// can throw and catches nothing; \p How says how it was detached,
   /// "is started detached by 'co_spawn'".
+  /// \p Through: the wrapper's calls down to the launch, for notes. A
+  /// launch whose work is a parameter of the function \p In it is in is
+  /// that function's callers' to report (LaunchWrappers).
   void reportIfCanThrow(const Expr &Launch, const std::string &How,
-                        const Expr &Launched, bool Callables);
-  /// 1. Reports each piece of work that the launch \p Call hands over.
-  void reportLaunch(const CallExpr &Call, const FunctionDecl *Callee);
+                        const Expr &Launched, WorkShape Shape,
+                        const FunctionDecl *In,
+                        llvm::ArrayRef<WrapperStep> Through = {});
   /// The completion callback's argument index of launch \p Callee, or -1.
   int handlerArgument(const FunctionDecl *Callee) const;
   /// 2. promise_type::unhandled_exception() that discards the exception.
@@ -89,6 +109,10 @@ private:
   const llvm::Regex TestFileRegex;
   const AwaitableTypeOptions Types;
   const BridgeFunctionsOption Bridges;
+  /// The project's own functions that launch a parameter detached.
+  LaunchWrappers Wrappers;
+  /// The translation unit being checked, for the parent map.
+  ASTContext *Context = nullptr;
 };
 
 } // namespace clang::tidy::coro

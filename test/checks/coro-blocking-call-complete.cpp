@@ -106,12 +106,12 @@ result<void> pending_direct() {
 // Positive: a pending result handed to a helper that reads it.
 result<void> pending_through_helper() {
   check_value(compute());
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: call to 'check_value' in coroutine 'pending_through_helper' blocks: it reaches 'concurrencpp::result::get'
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: call to 'check_value' in coroutine 'pending_through_helper' may deadlock: 'check_value' is a bridge that blocks on 'concurrencpp::result::get'
   result<int> r = compute();
   read_if_pending(r);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: call to 'read_if_pending' in coroutine 'pending_through_helper' blocks: it reaches 'concurrencpp::result::get'
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: call to 'read_if_pending' in coroutine 'pending_through_helper' may deadlock: 'read_if_pending' is a bridge that blocks on 'concurrencpp::result::get'
   read_unless_ready(r);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: call to 'read_unless_ready' in coroutine 'pending_through_helper' blocks: it reaches 'concurrencpp::result::get'
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: call to 'read_unless_ready' in coroutine 'pending_through_helper' may deadlock: 'read_unless_ready' is a bridge that blocks on 'concurrencpp::result::get'
   co_return;
 }
 
@@ -202,7 +202,7 @@ void wait_then_read(result<int> &r) {
 result<void> waited_in_helper() {
   result<int> r = compute();
   wait_then_read(r);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: call to 'wait_then_read' in coroutine 'waited_in_helper' blocks: it reaches 'concurrencpp::result::wait'
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: call to 'wait_then_read' in coroutine 'waited_in_helper' may deadlock: 'wait_then_read' is a bridge that blocks on 'concurrencpp::result::wait'
   co_return;
 }
 
