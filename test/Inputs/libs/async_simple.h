@@ -12,7 +12,19 @@ public:
   void wait();
 };
 namespace coro {
-template <class T = void> class [[nodiscard]] Lazy {
+namespace detail {
+// co_await lazy.coAwaitTry() yields the outcome as a Try instead of throwing.
+template <class T> struct TryAwaiter {
+  bool await_ready() const noexcept { return false; }
+  void await_suspend(std::coroutine_handle<>);
+  Try<T> await_resume();
+};
+template <class T> class LazyBase {
+public:
+  TryAwaiter<T> coAwaitTry();
+};
+} // namespace detail
+template <class T = void> class [[nodiscard]] Lazy : public detail::LazyBase<T> {
 public:
   struct promise_type {
     Lazy get_return_object();
