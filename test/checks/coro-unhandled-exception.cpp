@@ -154,13 +154,22 @@ coro::task<void> pool_work() {
   parse("1");
   co_return;
 }
+coro::task<void> pool_work_safely() {
+  try {
+    parse("1");
+  } catch (...) {
+    log_error("pool work failed");
+  }
+  co_return;
+}
 void start_pool_work(coro::thread_pool &pool) {
   pool.spawn(pool_work());
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: coroutine 'pool_work' is started detached by 'coro::thread_pool::spawn'
-  // CHECK-NOTES: :[[@LINE-6]]:3: note: the call to 'parse' can throw
+  // CHECK-NOTES: :[[@LINE-14]]:3: note: the call to 'parse' can throw
+  pool.spawn(pool_work_safely());
   pool.spawn_detached(pool_work());
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: coroutine 'pool_work' is started detached by 'coro::thread_pool::spawn_detached'
-  // CHECK-NOTES: :[[@LINE-9]]:3: note: the call to 'parse' can throw
+  // CHECK-NOTES: :[[@LINE-18]]:3: note: the call to 'parse' can throw
 }
 coro::task<void> join_pool_work(coro::thread_pool &pool) {
   co_await pool.spawn_joinable(pool_work());
@@ -169,17 +178,26 @@ async_simple::coro::Lazy<void> lazy_work() {
   parse("2");
   co_return;
 }
+async_simple::coro::Lazy<void> lazy_work_safely() {
+  try {
+    parse("2");
+  } catch (...) {
+    log_error("lazy work failed");
+  }
+  co_return;
+}
 void start_lazy_work(async_simple::Executor &ex) {
   lazy_work().via(&ex).detach();
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: coroutine 'lazy_work' is started detached by 'async_simple::coro::RescheduleLazy::detach'
-  // CHECK-NOTES: :[[@LINE-6]]:3: note: the call to 'parse' can throw
+  // CHECK-NOTES: :[[@LINE-14]]:3: note: the call to 'parse' can throw
+  lazy_work_safely().via(&ex).detach();
 }
 
 // Templates: a launch inside a template is judged on its instantiations, once.
 template <class Ex> void start_generic(Ex ex) {
   asio::co_spawn(ex, pool_work(), asio::detached);
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: coroutine 'pool_work' is started detached by 'asio::co_spawn'
-  // CHECK-NOTES: :[[@LINE-28]]:3: note: the call to 'parse' can throw
+  // CHECK-NOTES: :[[@LINE-46]]:3: note: the call to 'parse' can throw
 }
 template void start_generic<int>(int);
 template void start_generic<long>(long);

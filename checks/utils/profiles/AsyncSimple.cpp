@@ -43,6 +43,10 @@ constexpr ProfileEntry Entries[] = {
      .WorkArgument = -1,
      .Handling = "nothing: use start(callback) and inspect the Try"},
     {K::Consuming, "async_simple::coro::syncAwait"},
+    // co_await lazy.coAwaitTry() yields a Try<T> instead of throwing
+    // (declared in detail::LazyBase, like start).
+    {K::ExceptionHolding, "async_simple::coro::detail::LazyBase::coAwaitTry"},
+    {K::ExceptionHolding, "async_simple::coro::Lazy::coAwaitTry"},
     {K::ExceptionHolding, "async_simple::coro::collectAll"},
     {K::ExceptionHolding, "async_simple::coro::collectAllPara"},
     {K::ExceptionHolding, "async_simple::coro::collectAllWindowed"},

@@ -20,6 +20,18 @@ constexpr ProfileEntry Entries[] = {
     {K::DetachedType, "boost::cobalt::detached"},
     // A cobalt::promise is eager and cancels its work when destroyed.
     {K::EagerAttachedType, "boost::cobalt::promise"},
+    // detach() and unary + let a promise run on when it is dropped: its
+    // exception has no receiver then, and the promise rethrows it out of
+    // the resumption, into the executor's run loop.
+    {.Kind = K::DetachedLaunch,
+     .Name = "boost::cobalt::promise::detach",
+     .WorkArgument = -1,
+     .Handling = "keep the promise and await it, or catch inside the "
+                 "coroutine"},
+    {.Kind = K::DetachedLaunch,
+     .Name = "boost::cobalt::promise::operator+",
+     .WorkArgument = -1,
+     .Handling = "as promise::detach"},
     {K::Consuming, "boost::cobalt::spawn"},
     {K::Consuming, "boost::cobalt::run"},
     // join rethrows the first exception (and cancels the rest).

@@ -64,6 +64,8 @@ constexpr ProfileEntry Entries[] = {
     {.Kind = K::ExceptionHolding,
      .Name = "folly::coro::collectAllTryWindowed",
      .Replacement = "folly::coro::collectAllWindowed"},
+    // co_await co_awaitTry(task) yields a Try<T> instead of throwing.
+    {K::ExceptionHolding, "folly::coro::co_awaitTry"},
     {.Kind = K::Combinator,
      .Name = "folly::coro::collectAll",
      .ForType = "folly::coro::Task"},

@@ -18,6 +18,12 @@ namespace coro {
 template <class T = void> class Lazy;
 template <class T = void> class RescheduleLazy;
 namespace detail {
+// co_await lazy.coAwaitTry() yields the outcome as a Try instead of throwing.
+template <class T> struct TryAwaiter {
+  bool await_ready() const noexcept { return false; }
+  void await_suspend(std::coroutine_handle<>);
+  Try<T> await_resume();
+};
 template <class T> struct LazyPromise {
   Lazy<T> get_return_object();
   std::suspend_always initial_suspend() noexcept { return {}; }
@@ -33,6 +39,7 @@ public:
   void await_suspend(std::coroutine_handle<>);
   T await_resume();
   template <class F> void start(F &&) {}
+  TryAwaiter<T> coAwaitTry();
 };
 } // namespace detail
 template <class T> class [[nodiscard]] Lazy : public detail::LazyBase<T, false> {

@@ -20,6 +20,10 @@ public:
   bool await_ready() const noexcept;
   void await_suspend(std::coroutine_handle<>);
   T await_resume();
+  // Let it run on when dropped (instead of cancelling it).
+  void operator+() &&;
+  void detach();
+  void cancel();
 };
 // An eager coroutine type that cannot be awaited.
 struct detached {

@@ -62,6 +62,13 @@ public:
   TaskWithExecutor<T> scheduleOn(Executor *) &&;
   void start() &&;
 };
+// co_await co_awaitTry(task) yields the outcome as a Try instead of throwing.
+template <class T> struct TryAwaitable {
+  bool await_ready() const noexcept { return false; }
+  void await_suspend(std::coroutine_handle<>);
+  Try<T> await_resume();
+};
+template <class T> TryAwaitable<T> co_awaitTry(Task<T> &&);
 template <class T> TaskWithExecutor<T> co_withExecutor(Executor *, Task<T> t);
 template <class F> auto co_invoke(F &&f) -> decltype(f()) { co_return co_await f(); }
 class AsyncScope {
