@@ -135,9 +135,9 @@ path = "checks/CoroTidyModule.cpp"
 text = open(path).read()
 includes = re.findall(r'^#include "\w+Check\.h"\n', text, re.M)
 text = text.replace(includes[-1], includes[-1] + '#include "%s.h"\n' % cls, 1)
-regs = list(re.finditer(r"^    CheckFactories\.registerCheck<.*?;\n", text, re.M | re.S))
+regs = list(re.finditer(r"^    add<\w+>\(CheckFactories,.*?;\n", text, re.M | re.S))
 end = regs[-1].end()
-text = text[:end] + '    CheckFactories.registerCheck<%s>("%s");\n' % (cls, name) + text[end:]
+text = text[:end] + '    add<%s>(CheckFactories, "%s");\n' % (cls, name) + text[end:]
 open(path, "w").write(text)
 EOF
 
