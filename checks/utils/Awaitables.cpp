@@ -163,11 +163,18 @@ AwaitableKind AwaitableClassifier::classify(QualType T) const {
     // A lazy coroutine type that is awaitable only inside its own kind of
     // coroutine, through the promise's await_transform (folly::coro::Task):
     // a task all the same. Not a generator (iterated with begin(), or
-    // pulled with next(): folly::coro::AsyncGenerator), and not an eager
-    // type nobody awaits (a home-grown fire-and-forget).
+    // pulled with next() or a call: folly::coro::AsyncGenerator, Seastar's
+    // coroutine::experimental::generator), and not an eager type nobody
+    // awaits (a home-grown fire-and-forget).
     const CXXRecordDecl *Promise = promiseOf(*RD);
+    auto IsCallOperator = [](const NamedDecl &ND) {
+      const NamedDecl *Inner = &ND;
+      if (const auto *FTD = llvm::dyn_cast<FunctionTemplateDecl>(&ND))
+        Inner = FTD->getTemplatedDecl();
+      return Inner->getDeclName().getCXXOverloadedOperator() == OO_Call;
+    };
     if (Promise && !hasMemberNamed(*RD, "begin") &&
-        !hasMemberNamed(*RD, "next") &&
+        !hasMemberNamed(*RD, "next") && !hasMember(*RD, IsCallOperator) &&
         policyOf(*Promise) == StartPolicy::Lazy)
       return {true, StartPolicy::Lazy};
     return {};

@@ -118,8 +118,22 @@ bool isExpectedToThrow(const Stmt &S, ASTContext &Ctx) {
 
 bool isThrowAssertionGuard(const Stmt &S, const ASTContext &Ctx) {
   const auto *If = llvm::dyn_cast<IfStmt>(&S);
-  return If && If->getElse() && If->getConditionVariable() &&
-         inThrowMacro(If->getBeginLoc(), Ctx);
+  if (!If || !inThrowMacro(If->getBeginLoc(), Ctx))
+    return false;
+  // The guard wraps the statement the macro was given: a statement in its
+  // then branch was spelled in the macro's argument.
+  const SourceManager &SM = Ctx.getSourceManager();
+  llvm::SmallVector<const Stmt *, 16> Work{If->getThen()};
+  while (!Work.empty()) {
+    const Stmt *Cur = Work.pop_back_val();
+    if (!Cur)
+      continue;
+    if (SM.isMacroArgExpansion(Cur->getBeginLoc()))
+      return true;
+    for (const Stmt *Child : Cur->children())
+      Work.push_back(Child);
+  }
+  return false;
 }
 
 } // namespace clang::tidy::coro

@@ -25,10 +25,11 @@ bool isExpectedToThrow(const Stmt &S, ASTContext &Ctx);
 /// name says it asserts a throw.
 bool isExpectedToThrow(const FunctionDecl &FD, ASTContext &Ctx);
 
-/// Whether \p S is the always-true guard that a throws-assertion macro
-/// wraps around its statement (gtest's `if (TrueWithString gtest_msg{})
-/// { try { stmt } ... goto fail; } else fail: ...`): its else branch is
-/// reached only by a jump from inside, never by skipping the statement.
+/// Whether \p S is an always-true guard that a throws-assertion macro wraps
+/// around the statement it is given (gtest's `if (TrueWithString gtest_msg{})
+/// { try { stmt } ... goto fail; } else fail: ...` and `if (AlwaysTrue())
+/// { stmt; }`): an `if` from the macro whose then branch holds code spelled
+/// in the macro's argument. Its false branch never skips the statement.
 bool isThrowAssertionGuard(const Stmt &S, const ASTContext &Ctx);
 
 } // namespace clang::tidy::coro

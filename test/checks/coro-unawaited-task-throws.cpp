@@ -99,18 +99,21 @@ cppcoro::task<> in_coroutine() {
 // awaited in the statement is awaited on every path; one awaited in a plain
 // if is not.
 namespace testing::internal {
+bool AlwaysTrue();
 struct TrueWithString {
   explicit operator bool() const { return true; }
   const char *value = "";
 };
 } // namespace testing::internal
+#define GTEST_SUPPRESS_UNREACHABLE_BELOW_(statement)                           \
+  if (::testing::internal::AlwaysTrue()) { statement; }
 #define GTEST_TEST_THROW_GUARDED_(statement, expected_exception, fail)         \
   switch (0)                                                                   \
   case 0:                                                                      \
   default:                                                                     \
     if (::testing::internal::TrueWithString gtest_msg{}) {                     \
       bool gtest_caught_expected = false;                                      \
-      try { GTEST_SUPPRESS_BELOW_(statement); }                                \
+      try { GTEST_SUPPRESS_UNREACHABLE_BELOW_(statement); }                    \
       catch (expected_exception const &) { gtest_caught_expected = true; }     \
       if (!gtest_caught_expected) goto gtest_label_testthrow_;                 \
     } else                                                                     \
