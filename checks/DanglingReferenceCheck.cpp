@@ -464,7 +464,8 @@ DanglingReferenceCheck::helperBindings(const CallExpr &Call,
 
 /// Whether \p S waits for work started before it: a bridge (io_context::run,
 /// sync_wait), a member call that blocks until something completes (a
-/// latch's or future's wait(), a semaphore's acquire(), a thread's join()),
+/// latch's or future's wait(), a semaphore's acquire(), a thread's join(), a
+/// pool's shutdown(), which drains it),
 /// or a loop that spins or polls (an empty body, or only pauses: sleep_for,
 /// yield) until a flag changes.
 bool DanglingReferenceCheck::waitsForWork(const Stmt &S) const {
@@ -477,7 +478,7 @@ bool DanglingReferenceCheck::waitsForWork(const Stmt &S) const {
     static const llvm::StringRef Waits[] = {
         "wait",         "wait_for",        "wait_until",        "acquire",
         "join",         "get",             "arrive_and_wait",   "try_acquire_for",
-        "try_acquire_until"};
+        "try_acquire_until", "shutdown"};
     return llvm::isa<CXXMemberCallExpr>(CE) && Callee->getIdentifier() &&
            llvm::is_contained(Waits, Callee->getName());
   }
@@ -578,15 +579,25 @@ bool DanglingReferenceCheck::outlivesLocal(const CallExpr &Call,
     if (const CompoundStmt *Scope = scopeOf(Local, Ctx);
         Scope && waitAfter(*Scope, Call, SM))
       return false;
-  if (!isCoroutine(*Enclosing) || !Owner)
+  if (!isCoroutine(*Enclosing))
     return true;
-  // A join after the call, before the local's scope ends.
+  // A join after the call, before the local's scope ends: an await of the
+  // spawn's owner (co_await scope.joinAsync()), or of an object that exists
+  // already, not a new operation (co_await wait_for_clients, a latch or
+  // event the spawned work signals).
   BodyUses Scan = bodyUses(Enclosing->getBody());
   return llvm::none_of(Scan.Suspensions, [&](const Stmt *S) {
     if (!SM.isBeforeInTranslationUnit(Call.getEndLoc(), S->getBeginLoc()))
       return false;
     if (const CompoundStmt *Scope = scopeOf(Local, Ctx);
         Scope && !contains(SM, Scope->getSourceRange(), S->getBeginLoc()))
+      return false;
+    if (const auto *Await = llvm::dyn_cast<CoawaitExpr>(S)) {
+      const Expr *Operand = ignoreWrappers(Await->getOperand());
+      if (Operand && llvm::isa<DeclRefExpr, MemberExpr>(Operand->IgnoreParenImpCasts()))
+        return true;
+    }
+    if (!Owner)
       return false;
     BodyUses Inner = bodyUses(S);
     return llvm::any_of(Inner.Uses, [&](const Expr *U) {

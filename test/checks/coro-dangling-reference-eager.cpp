@@ -132,6 +132,30 @@ void spawn_notes(coro::thread_pool &pool) {
   pool.spawn_detached(note_line(name()));
   // CHECK-MESSAGES: :[[@LINE-1]]:33: warning: temporary 'std::string' bound to parameter 'line' of coroutine 'note_line' is destroyed at the end of this statement, but the task is handed to 'coro::thread_pool::spawn_detached', which keeps it beyond this statement
 }
+// Joined before the local dies: the pool drained by shutdown(), or, in a
+// coroutine, an await of an object that exists already (a latch or event the
+// spawned work signals).
+void spawn_and_drain(coro::thread_pool &pool) {
+  std::string local = name();
+  pool.spawn_detached(note_line(local));
+  pool.shutdown();
+}
+struct event_like {
+  bool await_ready() const noexcept { return false; }
+  void await_suspend(std::coroutine_handle<>) noexcept {}
+  void await_resume() noexcept {}
+};
+coro::task<void> spawn_then_wait(coro::thread_pool &pool, event_like &done) {
+  std::string local = name();
+  pool.spawn_detached(note_line(local));
+  co_await done;
+}
+coro::task<void> spawn_then_return(coro::thread_pool &pool) {
+  std::string local = name();
+  pool.spawn_detached(note_line(local));
+  // CHECK-MESSAGES: :[[@LINE-1]]:33: warning: 'local' bound to parameter 'line' of coroutine 'note_line' is destroyed when coroutine 'spawn_then_return' finishes
+  co_return;
+}
 
 // The runtime run to completion in the local's scope after the spawn (asio's
 // examples: co_spawn(ctx, listen(acceptor), detached); ctx.run();): the

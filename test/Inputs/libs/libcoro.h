@@ -17,5 +17,7 @@ public:
   // libcoro 0.14+ names.
   bool spawn_detached(task<void> &&t) noexcept;
   task<void> spawn_joinable(task<void> &&t) noexcept;
+  void shutdown() noexcept; // waits for the tasks left, then joins
+
 };
 } // namespace coro
