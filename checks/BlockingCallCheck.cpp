@@ -3,6 +3,7 @@
 #include "BlockingCallCheck.h"
 #include "utils/Coroutines.h"
 #include "utils/DeclNames.h"
+#include "utils/NoExecutor.h"
 #include "utils/OptionValues.h"
 #include "utils/ProfileSelection.h"
 #include "utils/Profiles.h"
@@ -188,6 +189,46 @@ bool BlockingCallCheck::returnsAtOnce(const Expr &Call,
          NonBlocking.isNonBlocking(Call, Function);
 }
 
+/// Whether \p E is the object 'this' points to, or taken from it through
+/// std::move, a dereference or a member call ('std::move(*this).semi()').
+static bool takenFromThis(const Expr *E) {
+  for (unsigned Depth = 0; E && Depth < 8; ++Depth) {
+    E = E->IgnoreImplicit()->IgnoreParenImpCasts();
+    if (llvm::isa<CXXThisExpr>(E))
+      return true;
+    if (const auto *MC = llvm::dyn_cast<CXXMemberCallExpr>(E))
+      E = MC->getImplicitObjectArgument();
+    else if (const auto *UO = llvm::dyn_cast<UnaryOperator>(E);
+             UO && UO->getOpcode() == UO_Deref)
+      E = UO->getSubExpr();
+    else if (const auto *CE = llvm::dyn_cast<CallExpr>(E);
+             CE && CE->getNumArgs() == 1 && CE->getDirectCallee() &&
+             isInStd(*CE->getDirectCallee()) &&
+             (isNamed(*CE->getDirectCallee(), "move") ||
+              isNamed(*CE->getDirectCallee(), "forward")))
+      E = CE->getArg(0);
+    else if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(E);
+             Construct && Construct->getNumArgs() == 1)
+      E = Construct->getArg(0);
+    else
+      return false;
+  }
+  return false;
+}
+
+/// Whether \p P, found in a member function, blocks by waiting on the
+/// function's own object: a bridge ('wait()', 'this->get()') reached through
+/// members of that object only (folly's Future::getTry() calls
+/// 'std::move(*this).semi().getTry()', which calls 'wait()').
+static bool waitsOnItself(const BlockingCallCheck::Path &P) {
+  if (P.Blocking.Kind != BlockKind::Bridge || P.Steps.empty())
+    return false;
+  return llvm::all_of(P.Steps, [](const BlockingCallCheck::Step &S) {
+    const auto *MC = llvm::dyn_cast<CXXMemberCallExpr>(S.Call);
+    return MC && takenFromThis(MC->getImplicitObjectArgument());
+  });
+}
+
 std::optional<BlockingCallCheck::Path>
 BlockingCallCheck::throughHelper(const CallSite &Site, unsigned Levels,
                                  const FunctionDecl &Caller,
@@ -207,6 +248,12 @@ BlockingCallCheck::throughHelper(const CallSite &Site, unsigned Levels,
               *Site.Call, Def, &Caller, Params, Def.getASTContext()))
         Sub = &findBlocking(Def, Levels, Complete);
     if (!*Sub)
+      continue;
+    // A member of a complete future that blocks by waiting on its own object
+    // (folly's getTry() calls wait()) returns at once.
+    if (Target == calleeOf(*Site.Call) && waitsOnItself(**Sub) &&
+        callsOnCompleteObject(*Site.Call, &Caller, Params,
+                              Def.getASTContext()))
       continue;
     Path P;
     P.Steps.push_back({Site.Call, Target});
@@ -276,6 +323,10 @@ void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
   CallCollector Collector;
   Collector.TraverseStmt(Body->getBody());
   for (const CallSite &Site : Collector.Calls) {
+    // Code for a coroutine that has no executor runs inline on the thread
+    // that started it, which is not an event loop's.
+    if (onNoExecutorPath(*Site.Call, *Result.Context))
+      continue;
     if (BlockingCall B = Classifier.classify(*Site.Call)) {
       if (returnsAtOnce(*Site.Call, *Coroutine, 0))
         continue;

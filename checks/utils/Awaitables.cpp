@@ -131,6 +131,10 @@ static StartPolicy policyOf(const CXXRecordDecl &Promise) {
   return StartPolicy::Unknown;
 }
 
+StartPolicy promisePolicy(const CXXRecordDecl &Promise) {
+  return policyOf(Promise);
+}
+
 AwaitableClassifier::AwaitableClassifier(llvm::StringRef TaskTypes,
                                          llvm::StringRef AwaitableTypes,
                                          llvm::StringRef EagerTypes,

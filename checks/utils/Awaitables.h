@@ -56,6 +56,10 @@ const AwaitableClassifier &structuralAwaitables();
 /// template's pattern for a specialization that was never instantiated.
 const CXXRecordDecl *recordOf(QualType T);
 
+/// Lazy or eager, from what \p Promise's initial_suspend returns (Unknown
+/// when it does not say): for a coroutine definition, whose promise is known.
+StartPolicy promisePolicy(const CXXRecordDecl &Promise);
+
 /// Whether \p RD (or a base) declares a member named \p Name.
 bool hasMemberNamed(const CXXRecordDecl &RD, llvm::StringRef Name);
 

@@ -1,7 +1,12 @@
 //===--- Completion.cpp ---------------------------------------------------===//
 
 #include "Completion.h"
+#include "Awaitables.h"
+#include "Coroutines.h"
 #include "DeclNames.h"
+#include "NameList.h"
+#include "Profiles.h"
+#include "Suspensions.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
@@ -408,6 +413,30 @@ bool establishedBefore(const VarDecl *V, const Stmt *Use, ASTContext &Ctx) {
   return false;
 }
 
+/// The profiles' ReadyFactory entries, read once per project profile.
+struct ReadyFactories {
+  NameList Names{profileNames(EntryKind::ReadyFactory)};
+};
+
+/// Whether a call of \p FD returns a value complete already: a profile's
+/// ReadyFactory (make_ready_future), or an eager coroutine whose body never
+/// suspends (it runs to co_return before the call returns).
+bool returnsComplete(const FunctionDecl &FD) {
+  if (forProfileTables<ReadyFactories>().Names.matches(FD))
+    return true;
+  const FunctionDecl *Def = definitionWithBody(&FD);
+  const CoroutineBodyStmt *Body = Def ? coroutineBody(*Def) : nullptr;
+  if (!Body || !Body->getPromiseDecl())
+    return false;
+  const CXXRecordDecl *Promise = recordOf(Body->getPromiseDecl()->getType());
+  if (!Promise)
+    return false;
+  const StartPolicy Policy = promisePolicy(*Promise);
+  return (Policy == StartPolicy::Eager ||
+          Policy == StartPolicy::EagerAttached) &&
+         !suspendsIn(Body->getBody());
+}
+
 /// Whether the value of \p E is complete at \p Use: it was produced by a
 /// co_await, or taken from a variable that was (through its initialiser),
 /// that is a parameter in \p Params, or that something before \p Use made
@@ -418,6 +447,10 @@ bool completeValue(const Expr *E, const Stmt *Use, const FunctionDecl *F,
     E = strip(E);
     if (isAwait(E))
       return true;
+    if (const auto *CE = llvm::dyn_cast<CallExpr>(E))
+      if (const FunctionDecl *FD = CE->getDirectCallee();
+          FD && returnsComplete(*FD))
+        return true;
     if (const auto *DRE = llvm::dyn_cast<DeclRefExpr>(E)) {
       const VarDecl *V = rootVariable(DRE, false);
       if (!V)
@@ -446,6 +479,13 @@ bool readsCompleteResult(const Expr &Call, const FunctionDecl *Function,
   if (!MC || !MC->getMethodDecl() || !nameIn(*MC->getMethodDecl(), ReadNames))
     return false;
   const Expr *Object = MC->getImplicitObjectArgument();
+  return Object && completeValue(Object, &Call, Function, Params, Ctx);
+}
+
+bool callsOnCompleteObject(const Expr &Call, const FunctionDecl *Function,
+                           CompleteParams Params, ASTContext &Ctx) {
+  const auto *MC = llvm::dyn_cast<CXXMemberCallExpr>(&Call);
+  const Expr *Object = MC ? MC->getImplicitObjectArgument() : nullptr;
   return Object && completeValue(Object, &Call, Function, Params, Ctx);
 }
 

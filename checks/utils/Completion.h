@@ -5,7 +5,9 @@
 // co_await (the results handed back by when_all/when_any, the result of
 // 'co_await r.resolve()'), a value that was co_awaited or waited for
 // (r.wait()) itself earlier on every path, or one behind a readiness test
-// (status() == ..., is_ready(), ready(), available(), failed(), ...). For any
+// (status() == ..., is_ready(), ready(), available(), failed(), ...), or one
+// made complete: returned by a profile's ReadyFactory (make_ready_future) or
+// by an eager coroutine that finishes without suspending. For any
 // library: the analysis reads the shape of the code, not a library's names.
 //
 //===----------------------------------------------------------------------===//
@@ -30,6 +32,13 @@ using CompleteParams = std::uint64_t;
 /// complete values.
 bool readsCompleteResult(const Expr &Call, const FunctionDecl *Function,
                          CompleteParams Params, ASTContext &Ctx);
+
+/// Whether \p Call is a member call whose object is complete where \p Call
+/// runs (as readsCompleteResult judges it, whatever the member's name):
+/// folly's 'std::move(f).getTry()' after 'f.isReady()'. A member that waits
+/// on its own object then returns at once.
+bool callsOnCompleteObject(const Expr &Call, const FunctionDecl *Function,
+                           CompleteParams Params, ASTContext &Ctx);
 
 /// Which parameters of \p Callee receive, at \p Call (made in \p Caller,
 /// whose own complete parameters are \p CallerParams), a value complete at

@@ -80,6 +80,8 @@ constexpr KindName KindNames[] = {
     {K::UnlockMethod, "UnlockMethod"},
     {K::TryLockMethod, "TryLockMethod"},
     {K::SuggestedAsyncMutex, "SuggestedAsyncMutex"},
+    {K::ReadyFactory, "ReadyFactory"},
+    {K::ExecutorQuery, "ExecutorQuery"},
 };
 static_assert(std::size(KindNames) == static_cast<size_t>(LastEntryKind) + 1,
               "every EntryKind needs a name in KindNames");

@@ -145,10 +145,18 @@ enum class EntryKind {
   /// The async mutex to suggest instead of a thread lock in a coroutine of
   /// the library (keyed by the task's outermost namespace).
   SuggestedAsyncMutex,
+  /// A function that returns a future or result that is complete already
+  /// (seastar::make_ready_future, folly::makeFuture): reading it (get(),
+  /// value()) returns at once, it does not block.
+  ReadyFactory,
+  /// An awaitable that yields the executor the coroutine runs on, null when
+  /// it has none (async_simple's CurrentExecutor): code on the branch where
+  /// it is null runs inline on the caller's thread, outside any event loop.
+  ExecutorQuery,
 };
 
 /// The last EntryKind: kinds are numbered from 0 to it.
-inline constexpr EntryKind LastEntryKind = EntryKind::SuggestedAsyncMutex;
+inline constexpr EntryKind LastEntryKind = EntryKind::ExecutorQuery;
 
 /// The name of \p Kind as written in a project profile ("DetachedLaunch"),
 /// and the kind a name stands for.

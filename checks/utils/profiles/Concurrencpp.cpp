@@ -17,6 +17,9 @@ constexpr ProfileEntry Entries[] = {
     // it: whatever it throws is dropped.
     {K::DetachedType, "concurrencpp::null_result"},
     {K::Bridge, "concurrencpp::result::get"},
+    // Results made ready: get() returns at once.
+    {K::ReadyFactory, "concurrencpp::make_ready_result"},
+    {K::ReadyFactory, "concurrencpp::make_exceptional_result"},
     {K::Bridge, "concurrencpp::result::wait"},
     {K::Bridge, "concurrencpp::result::wait_for"},
     {K::Bridge, "concurrencpp::result::wait_until"},

@@ -26,6 +26,11 @@ constexpr ProfileEntry Entries[] = {
     {K::Bridge, "folly::Future::wait"},
     {K::Bridge, "folly::Future::getVia"},
     {K::Bridge, "folly::Future::waitVia"},
+    // Futures made ready: get() returns at once.
+    {K::ReadyFactory, "folly::makeFuture"},
+    {K::ReadyFactory, "folly::makeSemiFuture"},
+    // co_await co_current_executor: null when the coroutine has no executor.
+    {K::ExecutorQuery, "folly::coro::detail::co_current_executor_"},
     // start() returns a SemiFuture (dropped: detached) or, given a callback,
     // hands it the Try<T> of the outcome.
     {.Kind = K::DetachedLaunch,

@@ -22,6 +22,9 @@ constexpr ProfileEntry Entries[] = {
     // the documented way to wait.
     {K::Offload, "seastar::async"},
     {K::EagerType, "seastar::future"},
+    // Futures made ready: get() returns at once.
+    {K::ReadyFactory, "seastar::make_ready_future"},
+    {K::ReadyFactory, "seastar::make_exception_future"},
     // Launch helpers: each returns the future of the work it runs; dropped
     // (usually with a cast to void), nothing sees that future's failure.
     {.Kind = K::DetachedLaunch,

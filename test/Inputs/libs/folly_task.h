@@ -4,6 +4,7 @@
 #pragma once
 #include <coroutine>
 #include <exception>
+#include <utility>
 namespace folly {
 struct Executor {};
 template <class T> class Try {
@@ -15,13 +16,25 @@ public:
   T get() &&;
   SemiFuture &wait() &;
   template <class F> SemiFuture<T> deferError(F &&) && { return {}; }
+  bool isReady() const;
+  // As folly's: waits for the result, then takes it.
+  Try<T> getTry() && {
+    wait();
+    return {};
+  }
 };
 template <class T> class Future {
 public:
   T get() &&;
   Future &wait() &;
   template <class F> Future<T> thenError(F &&) && { return {}; }
+  bool isReady() const;
+  SemiFuture<T> semi() &&;
+  Try<T> getTry() && { return std::move(*this).semi().getTry(); }
 };
+// Futures made ready: get() returns at once.
+template <class T> Future<T> makeFuture(T &&);
+template <class T> SemiFuture<T> makeSemiFuture(T &&);
 namespace coro {
 template <class T = void> class [[nodiscard]] Task;
 template <class T = void> class [[nodiscard]] TaskWithExecutor {

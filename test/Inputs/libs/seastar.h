@@ -20,6 +20,7 @@ public:
   template <class F> future<T> finally(F &&) noexcept { return {}; }
   future<> discard_result() noexcept;
   bool failed() const noexcept;
+  bool available() const noexcept;
   void ignore_ready_future() noexcept;
 };
 class gate {};
@@ -35,6 +36,9 @@ public:
   template <class F> future<> invoke_on_all(F &&) { return {}; }
 };
 future<> sleep(std::chrono::milliseconds);
+// Futures made ready: get() returns at once.
+template <class T = void, class... A> future<T> make_ready_future(A &&...) noexcept;
+template <class T = void, class E> future<T> make_exception_future(E &&) noexcept;
 template <class T> class semaphore_units {};
 future<semaphore_units<int>> get_units(int &sem, int count);
 } // namespace seastar
