@@ -168,6 +168,8 @@ UnhandledExceptionCheck::UnhandledExceptionCheck(StringRef Name,
       HandlerArguments.emplace_back(NameList(Name), E->HandlerArgument);
     if (E->CatchesCallable)
       CallableLaunches.add(Name);
+    if (!E->ObjectFlag.empty())
+      ObjectFlags.emplace_back(NameList(Name), E->ObjectFlag.str());
   }
   for (const auto &[Name, E] : profileEntries(EntryKind::ExceptionHolding))
     if (!E->Replacement.empty())
@@ -250,7 +252,8 @@ UnhandledExceptionCheck::startedDetached(const CallExpr &Call) const {
   // Detaching APIs that return nothing to observe (void, a status), unless
   // the completion callback they are given reads the outcome.
   if (!Detached && Callee && !returnsClass(*Callee) &&
-      DetachingFunctions.matches(*Callee) && !handlerReadsOutcome(Call))
+      DetachingFunctions.matches(*Callee) && !handlerReadsOutcome(Call) &&
+      !objectKeepsErrors(Call))
     Detached = true;
   if (!Detached)
     return std::nullopt;
@@ -334,6 +337,54 @@ int UnhandledExceptionCheck::handlerArgument(const FunctionDecl *Callee) const {
       if (Names.matches(*Callee))
         return Index;
   return -1;
+}
+
+bool UnhandledExceptionCheck::objectKeepsErrors(const CallExpr &Call) const {
+  const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(&Call);
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (!Member || !Callee)
+    return false;
+  auto Flag = llvm::find_if(ObjectFlags, [&](const auto &F) {
+    return F.first.matches(*Callee);
+  });
+  if (Flag == ObjectFlags.end())
+    return false;
+  // The object: a variable, or a data member with a default initialiser.
+  const Expr *Object =
+      Member->getImplicitObjectArgument()->IgnoreParenImpCasts();
+  if (const auto *Deref = llvm::dyn_cast<UnaryOperator>(Object);
+      Deref && Deref->getOpcode() == UO_Deref)
+    Object = Deref->getSubExpr()->IgnoreParenImpCasts();
+  const Expr *Init = nullptr;
+  if (const auto *DRE = llvm::dyn_cast<DeclRefExpr>(Object)) {
+    if (const auto *V = llvm::dyn_cast<VarDecl>(DRE->getDecl());
+        V && !V->getType()->isReferenceType() &&
+        !V->getType()->isPointerType())
+      Init = V->getInit();
+  } else if (const auto *ME = llvm::dyn_cast<MemberExpr>(Object)) {
+    if (const auto *FD = llvm::dyn_cast<FieldDecl>(ME->getMemberDecl());
+        FD && !FD->getType()->isReferenceType())
+      Init = FD->getInClassInitializer();
+  }
+  const auto *Construct = llvm::dyn_cast_or_null<CXXConstructExpr>(
+      Init ? Init->IgnoreImplicit() : nullptr);
+  if (!Construct || !Construct->getConstructor())
+    return false;
+  const CXXConstructorDecl *Ctor = Construct->getConstructor();
+  for (unsigned I = 0, N = std::min(Ctor->getNumParams(),
+                                    Construct->getNumArgs());
+       I < N; ++I) {
+    if (Ctor->getParamDecl(I)->getName() != Flag->second)
+      continue;
+    const Expr *Arg = Construct->getArg(I);
+    if (const auto *Default = llvm::dyn_cast<CXXDefaultArgExpr>(Arg))
+      Arg = Default->getExpr();
+    bool Value = false;
+    return Arg && !Arg->isValueDependent() &&
+           Arg->EvaluateAsBooleanCondition(Value, Ctor->getASTContext()) &&
+           Value;
+  }
+  return false;
 }
 
 bool UnhandledExceptionCheck::handlerReadsOutcome(const CallExpr &Call) const {

@@ -101,6 +101,11 @@ private:
   std::vector<std::pair<NameList, int>> HandlerArguments;
   /// The built-in launches that run a plain callable and catch its errors.
   NameList CallableLaunches;
+  /// DetachedLaunch members whose object keeps the errors when constructed
+  /// with a flag (ObjectFlag): the launch's names and the parameter's name.
+  std::vector<std::pair<NameList, std::string>> ObjectFlags;
+  /// Whether \p Call's object was constructed with its ObjectFlag true.
+  bool objectKeepsErrors(const CallExpr &Call) const;
   /// The built-in exception-holding combinators that have a rethrowing
   /// counterpart, and its name.
   std::vector<std::pair<NameList, std::string>> Rethrowing;

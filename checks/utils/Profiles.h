@@ -189,6 +189,11 @@ struct ProfileEntry {
   /// plain callable that can throw loses its error too. Without it only a
   /// coroutine handed over counts (a slot connected to a signal).
   bool CatchesCallable = false;
+  /// DetachedLaunch, a member function: the constructor parameter of the
+  /// object's class that, when the object is constructed with it true, makes
+  /// the object keep the work's errors for later (folly's AsyncScope
+  /// 'throwOnJoin': joinAsync() rethrows). Empty: none.
+  llvm::StringRef ObjectFlag = "";
   /// Combinator: the task type it combines (empty: any).
   llvm::StringRef ForType = "";
 };

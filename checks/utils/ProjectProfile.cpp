@@ -158,6 +158,13 @@ llvm::Error ProjectProfile::parse(llvm::StringRef Text, llvm::StringRef Where) {
             return R.error(V, "'CatchesCallable' must be true or false");
           E.CatchesCallable = *Value == "true";
           Only[1] = V;
+        } else if (*Key == "ObjectFlag") {
+          llvm::StringRef N = llvm::StringRef(*Value).trim();
+          if (N.empty() || N.find_first_of(" \t;,():") != llvm::StringRef::npos)
+            return R.error(V, "'ObjectFlag' must be the name of a constructor "
+                              "parameter such as 'throwOnJoin'");
+          E.ObjectFlag = keep(N);
+          Only[1] = V;
         } else if (*Key == "ForType") {
           E.ForType = keep(*Value);
           Only[2] = V;
@@ -169,6 +176,7 @@ llvm::Error ProjectProfile::parse(llvm::StringRef Text, llvm::StringRef Where) {
                                                  "Handling",
                                                  "HandlerArgument",
                                                  "CatchesCallable",
+                                                 "ObjectFlag",
                                                  "ForType"};
           return R.error(KV.getKey(),
                          "unknown key '" + *Key + "'" + didYouMean(*Key, Keys));
@@ -187,9 +195,9 @@ llvm::Error ProjectProfile::parse(llvm::StringRef Text, llvm::StringRef Where) {
                        "'Replacement' applies to Blocking, Offload and "
                        "ExceptionHolding entries only");
       if (Only[1] && E.Kind != EntryKind::DetachedLaunch)
-        return R.error(Only[1], "'WorkArgument', 'HandlerArgument', 'Handling' "
-                                "and 'CatchesCallable' apply to DetachedLaunch "
-                                "entries only");
+        return R.error(Only[1], "'WorkArgument', 'HandlerArgument', 'Handling', "
+                                "'CatchesCallable' and 'ObjectFlag' apply to "
+                                "DetachedLaunch entries only");
       if (Only[2] && E.Kind != EntryKind::Combinator)
         return R.error(Only[2], "'ForType' applies to Combinator entries only");
       if (E.Kind == EntryKind::DetachedLaunch && E.Handling.empty())

@@ -150,6 +150,30 @@ void start_work(folly::coro::AsyncScope &scope) {
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: coroutine 'work' is started detached by 'folly::coro::AsyncScope::add'
   // CHECK-NOTES: :[[@LINE-5]]:3: note: 'co_await' can throw here
 }
+// A scope constructed with throwOnJoin keeps the task's error: joinAsync()
+// rethrows it. Without it (false, or the default), the error is lost.
+folly::coro::Task<void> joined_scopes() {
+  folly::coro::AsyncScope keeps{true};
+  keeps.add(work());
+  folly::coro::AsyncScope keeps_too{/*throwOnJoin*/ true};
+  keeps_too.add(work());
+  folly::coro::AsyncScope loses;
+  loses.add(work());
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: coroutine 'work' is started detached by 'folly::coro::AsyncScope::add'
+  // CHECK-NOTES: :[[@LINE-17]]:3: note: 'co_await' can throw here
+  folly::coro::AsyncScope loses_too{false};
+  loses_too.add(work());
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: coroutine 'work' is started detached by 'folly::coro::AsyncScope::add'
+  // CHECK-NOTES: :[[@LINE-21]]:3: note: 'co_await' can throw here
+  co_await keeps.joinAsync();
+  co_await keeps_too.joinAsync();
+  co_await loses.joinAsync();
+  co_await loses_too.joinAsync();
+}
+struct Server {
+  folly::coro::AsyncScope scope_{true};
+  void serve() { scope_.add(work()); }
+};
 coro::task<void> pool_work() {
   parse("1");
   co_return;

@@ -53,11 +53,14 @@ constexpr ProfileEntry Entries[] = {
      .Name = "folly::coro::AsyncScope::add",
      .WorkArgument = 0,
      .Handling = "the task handles its own errors: AsyncScope::add terminates "
-                 "on an escaping exception"},
+                 "on an escaping exception (unless the scope is constructed "
+                 "with throwOnJoin, and joinAsync() rethrows)",
+     .ObjectFlag = "throwOnJoin"},
     {.Kind = K::DetachedLaunch,
      .Name = "folly::coro::AsyncScope::addWithSourceLoc",
      .WorkArgument = 0,
-     .Handling = "as AsyncScope::add"},
+     .Handling = "as AsyncScope::add",
+     .ObjectFlag = "throwOnJoin"},
     {K::Consuming, "folly::coro::blockingWait"},
     {K::Consuming, "folly::coro::AsyncScope::add"},
     {.Kind = K::ExceptionHolding,

@@ -13,6 +13,7 @@ template <class... A> Task<int> collectAll(A &&...);
 template <class... A> Task<int> collectAllTry(A &&...);
 class AsyncScope {
 public:
+  explicit AsyncScope(bool throwOnJoin = false) noexcept;
   template <class T> void add(T &&semiAwaitable);
   Task<void> joinAsync();
 };

@@ -86,6 +86,7 @@ template <class T> TaskWithExecutor<T> co_withExecutor(Executor *, Task<T> t);
 template <class F> auto co_invoke(F &&f) -> decltype(f()) { co_return co_await f(); }
 class AsyncScope {
 public:
+  explicit AsyncScope(bool throwOnJoin = false) noexcept;
   template <class T> void add(T &&semiAwaitable);
   Task<void> joinAsync();
 };
