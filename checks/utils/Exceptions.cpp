@@ -165,6 +165,50 @@ bool callsHolding(const Expr *Operand, const NameList &Holding) {
   return false;
 }
 
+/// Whether \p S cannot complete normally: it returns or throws.
+bool leavesBlock(const Stmt *S) {
+  if (!S)
+    return false;
+  if (const auto *CS = llvm::dyn_cast<CompoundStmt>(S))
+    return !CS->body_empty() && leavesBlock(CS->body_back());
+  if (llvm::isa<ReturnStmt, CoreturnStmt>(S))
+    return true;
+  if (const auto *E = llvm::dyn_cast<Expr>(S)) {
+    E = E->IgnoreImplicit();
+    if (llvm::isa<CXXThrowExpr>(E))
+      return true;
+    if (const auto *Call = llvm::dyn_cast<CallExpr>(E))
+      if (const FunctionDecl *FD = Call->getDirectCallee())
+        return FD->isNoReturn();
+  }
+  return false;
+}
+
+/// Whether \p Try has a handler that catches (nearly) everything, catch (...)
+/// or catch (const std::exception &), and lets the code after it run: the
+/// coroutine handled the errors of its work there, and what follows is
+/// finalisation.
+bool catchAllFallsThrough(const CXXTryStmt &Try) {
+  for (unsigned I = 0, N = Try.getNumHandlers(); I != N; ++I) {
+    const CXXCatchStmt *H = Try.getHandler(I);
+    const QualType T = H->getCaughtType();
+    const CXXRecordDecl *RD =
+        T.isNull() ? nullptr : T.getNonReferenceType()->getAsCXXRecordDecl();
+    const bool All = T.isNull() || (RD && isNamed(*RD, "exception") && isInStd(*RD));
+    if (All && !leavesBlock(H->getHandlerBlock()))
+      return true;
+  }
+  return false;
+}
+
+/// Whether \p Call rethrows an exception held as a value
+/// (std::rethrow_exception(ep), std::rethrow_if_nested(e)).
+bool rethrowsHeld(const CallExpr &Call) {
+  const FunctionDecl *FD = Call.getDirectCallee();
+  return FD && isInStd(*FD) &&
+         (isNamed(*FD, "rethrow_exception") || isNamed(*FD, "rethrow_if_nested"));
+}
+
 class EscapeFinder : public ContextVisitor<EscapeFinder> {
   using Base = ContextVisitor<EscapeFinder>;
 
@@ -188,6 +232,25 @@ public:
     return true;
   }
 
+  /// After a try whose catch-all handler falls through, the rest of the
+  /// block is finalisation (closing a stream, leaving a gate): its awaits and
+  /// calls are not taken for the errors the work lost; an explicit throw or
+  /// rethrow there still is.
+  bool TraverseCompoundStmt(CompoundStmt *S) {
+    const bool Outer = Finalising;
+    for (Stmt *C : S->body()) {
+      if (!TraverseStmt(C)) {
+        Finalising = Outer;
+        return false;
+      }
+      if (const auto *Try = llvm::dyn_cast<CXXTryStmt>(C);
+          Try && !InHandler && catchAllFallsThrough(*Try))
+        Finalising = true;
+    }
+    Finalising = Outer;
+    return true;
+  }
+
   bool VisitCXXThrowExpr(CXXThrowExpr *E) {
     // catch (...) { log(...); throw; }: the error was reported on its way.
     if (InHandler && !E->getSubExpr() && HandlerReported)
@@ -196,22 +259,24 @@ public:
                                      : "the rethrow here escapes");
   }
   bool VisitCoawaitExpr(CoawaitExpr *E) {
-    return InHandler || awaitCannotThrow(*E) ||
+    return InHandler || Finalising || awaitCannotThrow(*E) ||
            callsHolding(E->getOperand(), Holding) ||
            record(E, "'co_await' can throw here");
   }
   bool VisitDependentCoawaitExpr(DependentCoawaitExpr *E) {
-    return InHandler || callsHolding(E->getOperand(), Holding) ||
+    return InHandler || Finalising || callsHolding(E->getOperand(), Holding) ||
            record(E, "'co_await' can throw here");
   }
   bool VisitCoyieldExpr(CoyieldExpr *E) {
-    return InHandler || awaitCannotThrow(*E) ||
+    return InHandler || Finalising || awaitCannotThrow(*E) ||
            record(E, "'co_yield' can throw here");
   }
   bool VisitCallExpr(CallExpr *E) {
     if (InHandler)
       HandlerReported = true;
-    if (InHandler || FirstCall)
+    if (Finalising && !InHandler && rethrowsHeld(*E))
+      return record(E, "the rethrow here escapes");
+    if (InHandler || Finalising || FirstCall)
       return true;
     const FunctionDecl *Callee = E->getDirectCallee();
     if (Callee && cannotThrow(*Callee))
@@ -238,6 +303,9 @@ private:
   const NameList &Holding;
   EscapePoint FirstCall;
   unsigned InHandler = 0;
+  /// Whether the statements being walked follow, in their block, a try whose
+  /// catch-all handler falls through.
+  bool Finalising = false;
   /// Whether the innermost handler being walked has called something yet.
   bool HandlerReported = false;
 };

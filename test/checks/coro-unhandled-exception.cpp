@@ -419,3 +419,66 @@ void handlers(asio::io_context &io) {
   asio::co_spawn(io.get_executor(), session(3), [](std::exception_ptr e) { std::rethrow_exception(e); });
   asio::post(io, [](std::exception_ptr) {});
 }
+
+// After a try whose catch-all handler falls through, the rest of the block is
+// finalisation: its awaits and calls are not the errors the work lost. An
+// explicit throw or rethrow there still is, and so is everything after a
+// handler that catches only some errors or leaves.
+folly::coro::Task<void> finalised() {
+  try {
+    co_await work();
+  } catch (...) {
+    log_error("work failed");
+  }
+  co_await work();
+}
+folly::coro::Task<void> finalised_std() {
+  try {
+    co_await work();
+  } catch (const std::exception &) {
+    log_error("work failed");
+  }
+  parse("cleanup");
+}
+folly::coro::Task<void> finalised_rethrows() {
+  std::exception_ptr failure;
+  try {
+    co_await work();
+  } catch (...) {
+    failure = std::current_exception();
+  }
+  co_await work();
+  if (failure)
+    std::rethrow_exception(failure);
+}
+struct parse_error {};
+folly::coro::Task<void> narrow_catch() {
+  try {
+    co_await work();
+  } catch (const parse_error &) {
+    log_error("bad input");
+  }
+  co_await work();
+}
+folly::coro::Task<void> catch_all_leaves() {
+  try {
+    co_await work();
+  } catch (...) {
+    log_error("work failed");
+    co_return;
+  }
+  co_await work();
+}
+void start_finalised(folly::coro::AsyncScope &scope) {
+  scope.add(finalised());
+  scope.add(finalised_std());
+  scope.add(finalised_rethrows());
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: coroutine 'finalised_rethrows' is started detached by 'folly::coro::AsyncScope::add'
+  // CHECK-NOTES: :[[@LINE-25]]:5: note: the rethrow here escapes
+  scope.add(narrow_catch());
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: coroutine 'narrow_catch' is started detached by 'folly::coro::AsyncScope::add'
+  // CHECK-NOTES: :[[@LINE-19]]:3: note: 'co_await' can throw here
+  scope.add(catch_all_leaves());
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: coroutine 'catch_all_leaves' is started detached by 'folly::coro::AsyncScope::add'
+  // CHECK-NOTES: :[[@LINE-13]]:3: note: 'co_await' can throw here
+}
