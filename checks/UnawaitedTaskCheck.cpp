@@ -1,6 +1,7 @@
 //===--- UnawaitedTaskCheck.cpp - coro-unawaited-task ---------------------===//
 
 #include "UnawaitedTaskCheck.h"
+#include "utils/Awaitables.h"
 #include "utils/BodyValues.h"
 #include "utils/Coroutines.h"
 #include "utils/DeclNames.h"
@@ -257,6 +258,30 @@ bool resultIsVoid(QualType T) {
          Args[0].getAsType()->isVoidType();
 }
 
+/// Whether \p E takes the reading end of a promise (std::promise::get_future,
+/// folly::Promise::getSemiFuture, seastar::promise::get_future): the future
+/// starts nothing, so dropping it loses no work (whoever holds the promise
+/// still fulfils it). Not a coroutine's promise_type.
+bool readsPromiseEnd(const Expr *E) {
+  const auto *MC = llvm::dyn_cast_or_null<CXXMemberCallExpr>(
+      E ? E->IgnoreImplicit()->IgnoreParenImpCasts() : nullptr);
+  const CXXMethodDecl *M = MC ? MC->getMethodDecl() : nullptr;
+  if (!M || !M->getIdentifier())
+    return false;
+  static constexpr llvm::StringLiteral Readers[] = {
+      "get_future", "getFuture", "get_semi_future", "getSemiFuture",
+      "get_shared_future", "get_result"};
+  if (!llvm::is_contained(Readers, M->getName()))
+    return false;
+  const CXXRecordDecl *RD = M->getParent();
+  if (!RD || !RD->getIdentifier() ||
+      !llvm::StringRef(RD->getName().lower()).contains("promise") ||
+      RD->getName() == "promise_type")
+    return false;
+  // A coroutine's promise (get_return_object) is not a promise of a value.
+  return !hasMemberNamed(*RD, "get_return_object");
+}
+
 std::string describeProducer(const Expr *E) {
   if (const FunctionDecl *FD = calleeOfExpr(E))
     return "returned by '" + plainQualifiedName(*FD) + "'";
@@ -348,6 +373,8 @@ void UnawaitedTaskCheck::checkDiscarded(const DiscardedValue &D,
   // EXPECT_THROW(make_task(bad), E): expected to throw before it returns.
   if (isExpectedToThrow(*Inner, Ctx))
     return;
+  if (readsPromiseEnd(Inner))
+    return;
   // Start policy: an eager task dropped from a plain function keeps running
   // (QCoro's documented way to start async work from synchronous code). Only
   // a lost result, or an exception that can escape the coroutine, is lost.
@@ -394,6 +421,19 @@ bool UnawaitedTaskCheck::checkLocal(const InitialisedLocal &L,
   const FunctionDecl *Callee = Init->getDirectCallee();
   if (Callee && ConsumingFunctions.matches(*Callee))
     return true;
+  // The reading end of a promise: nothing was started.
+  if (readsPromiseEnd(Init))
+    return true;
+  // An eager void task kept in a plain function's local is judged as one
+  // dropped there (checkDiscarded): it runs on; only an exception that can
+  // escape the coroutine is lost.
+  if (Kind.Policy == StartPolicy::Eager && !isCoroutine(FD) &&
+      resultIsVoid(VD.getType())) {
+    const FunctionDecl *Coroutine = startedCoroutine(Init);
+    if (!Coroutine || !firstEscapePoint(*coroutineBody(*Coroutine)->getBody(),
+                                        ExceptionHolding))
+      return true;
+  }
   const std::string Consequence = localConsequence(Callee, Kind.Policy);
   if (L.Uses == 0) {
     diag(VD.getLocation(), "'%0' is never awaited: %1")

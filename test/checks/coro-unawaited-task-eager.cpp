@@ -3,6 +3,10 @@
 // finding only when its result, or an exception that can escape it, is lost.
 // RUN: %check_corolint %s coro-unawaited-task %t -- -- %coro_mock_flags
 
+#include <exception>
+#include <future>
+#include <memory>
+#include <thread>
 #include "concurrencpp.h"
 #include "qcoro.h"
 #include "seastar_coroutine.h"
@@ -69,4 +73,34 @@ void on_shutdown() {
   sea_loop();
   sea_loop_rethrows();
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: task returned by 'sea_loop_rethrows' is never awaited: it keeps running detached
+}
+
+// A plain function's local holding an eager void task is judged as one
+// dropped there: reported only when an exception can escape the coroutine
+// (a seastar::thread test keeping a chain that handles its errors is fine).
+seastar::future<> sea_write();
+void seastar_thread_test() {
+  auto client_loop = sea_write().then([] {}).handle_exception([](std::exception_ptr) {});
+  auto quiet = sea_loop();
+  auto loud = sea_loop_rethrows();
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: 'loud' is never awaited: it keeps running detached
+}
+
+// The reading end of a promise starts nothing: dropping it loses no work.
+bool try_arm();
+void wait_for_signal(int timeout) {
+  std::thread([timeout] {
+    auto signal = std::make_unique<std::promise<void>>();
+    auto fired = signal->get_future();
+    bool armed = try_arm();
+    if (armed)
+      fired.wait_for(timeout);
+    std::promise<int> other;
+    other.get_future();
+  }).detach();
+}
+// std::async's future is work that was started (and whose destructor waits).
+void started_work() {
+  auto work = std::async([] { return 1; });
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: 'work' is never awaited
 }

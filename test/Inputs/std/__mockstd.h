@@ -149,11 +149,13 @@ template <class T> class future {
 public:
   T get();
   void wait() const;
+  template <class D> int wait_for(const D &) const;
   bool valid() const noexcept;
 };
-template <> class future<void> { public: void get(); void wait() const; };
+template <> class future<void> { public: void get(); void wait() const; template <class D> int wait_for(const D &) const; };
 template <class T> class shared_future { public: const T &get() const; void wait() const; };
 template <class T> class promise { public: future<T> get_future(); void set_value(T); };
+template <> class promise<void> { public: future<void> get_future(); void set_value(); };
 enum class launch { async = 1, deferred = 2 };
 template <class F, class... Args> auto async(F &&f, Args &&...args) -> future<decltype(f(args...))> { return {}; }
 template <class F, class... Args> auto async(launch, F &&f, Args &&...args) -> future<decltype(f(args...))> { return {}; }
