@@ -394,7 +394,8 @@ DanglingReferenceCheck::coroutineBindings(const CallExpr &Call,
     Object = nullptr;
 
   llvm::SmallVector<Binding, 2> Bindings;
-  BodyUses Scan = bodyUses(coroutineBody(Def)->getBody());
+  BodyUses Scan =
+      bodyUses(coroutineBody(Def)->getBody(), &Def.getASTContext());
   for (unsigned I = 0; I < Args.size() && I < Def.getNumParams(); ++I) {
     const ParmVarDecl *Param = Def.getParamDecl(I);
     if (!isBoundByReference(Param->getType(), ViewTypes, SafeViewTypes))
@@ -452,7 +453,7 @@ DanglingReferenceCheck::helperBindings(const CallExpr &Call,
       continue;
     const bool LambdaEager = isEagerPolicy(classify(Op->getReturnType()).Policy);
     const Expr *Use =
-        firstDanglingUse(bodyUses(LambdaBody->getBody()), LambdaEager,
+        firstDanglingUse(bodyUses(LambdaBody->getBody(), &Ctx), LambdaEager,
                          Ctx.getSourceManager(),
                          [&](const Expr *U) { return isCaptureUse(*Lambda, U); });
     if (Use)

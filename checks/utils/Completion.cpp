@@ -489,6 +489,11 @@ bool callsOnCompleteObject(const Expr &Call, const FunctionDecl *Function,
   return Object && completeValue(Object, &Call, Function, Params, Ctx);
 }
 
+bool awaitsCompleteValue(const Expr &Await, ASTContext &Ctx) {
+  const Expr *Operand = awaitOperand(&Await);
+  return Operand && completeValue(Operand, &Await, nullptr, 0, Ctx);
+}
+
 CompleteParams completeArguments(const Expr &Call, const FunctionDecl &Callee,
                                  const FunctionDecl *Caller,
                                  CompleteParams CallerParams, ASTContext &Ctx) {

@@ -40,6 +40,10 @@ bool readsCompleteResult(const Expr &Call, const FunctionDecl *Function,
 bool callsOnCompleteObject(const Expr &Call, const FunctionDecl *Function,
                            CompleteParams Params, ASTContext &Ctx);
 
+/// Whether the operand of \p Await is complete where it is awaited (as
+/// readsCompleteResult judges an object), so the await resumes at once.
+bool awaitsCompleteValue(const Expr &Await, ASTContext &Ctx);
+
 /// Which parameters of \p Callee receive, at \p Call (made in \p Caller,
 /// whose own complete parameters are \p CallerParams), a value complete at
 /// that point.

@@ -1,6 +1,7 @@
 //===--- Referents.cpp ----------------------------------------------------===//
 
 #include "Referents.h"
+#include "Completion.h"
 #include "Coroutines.h"
 #include "DeclNames.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -123,6 +124,7 @@ class BodyScan : public RecursiveASTVisitor<BodyScan> {
   using Base = RecursiveASTVisitor<BodyScan>;
 
 public:
+  explicit BodyScan(ASTContext *Ctx) : Ctx(Ctx) {}
   BodyUses Out;
 
   bool TraverseLambdaExpr(LambdaExpr *LE) {
@@ -139,7 +141,11 @@ public:
     Out.Uses.push_back(E);
     return true;
   }
-  bool VisitCoawaitExpr(CoawaitExpr *E) { return suspension(E); }
+  bool VisitCoawaitExpr(CoawaitExpr *E) {
+    if (Ctx && !LambdaDepth && awaitsCompleteValue(*E, *Ctx))
+      return true;
+    return suspension(E);
+  }
   bool VisitDependentCoawaitExpr(DependentCoawaitExpr *E) { return suspension(E); }
   bool VisitCoyieldExpr(CoyieldExpr *E) { return suspension(E); }
   bool VisitForStmt(ForStmt *S) { return loop(S); }
@@ -161,13 +167,14 @@ private:
       Out.Loops.push_back(S);
     return true;
   }
+  ASTContext *Ctx;
   unsigned LambdaDepth = 0;
 };
 
 } // namespace
 
-BodyUses bodyUses(const Stmt *Body) {
-  BodyScan Scan;
+BodyUses bodyUses(const Stmt *Body, ASTContext *Ctx) {
+  BodyScan Scan(Ctx);
   Scan.TraverseStmt(const_cast<Stmt *>(Body));
   return std::move(Scan.Out);
 }

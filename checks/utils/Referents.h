@@ -47,7 +47,10 @@ struct BodyUses {
   std::vector<const Expr *> Uses;
   std::vector<const Stmt *> Suspensions, Loops;
 };
-BodyUses bodyUses(const Stmt *Body);
+/// With \p Ctx, an await of a value complete where it is awaited (a result
+/// the body asserted ready, a future made ready: Completion.h) is not taken
+/// for a suspension point: it resumes at once.
+BodyUses bodyUses(const Stmt *Body, ASTContext *Ctx = nullptr);
 
 /// The first use in \p Body that \p Matches and that can run after the
 /// coroutine first suspends (\p Eager: it ran up to there when created) or

@@ -242,3 +242,25 @@ seastar::future<> run_on(int &target) {
   ++target;
 }
 seastar::future<> via(scheduler_ref ref) { return run_on(ref.target); }
+
+// An await of a value complete where it is awaited resumes at once: it is no
+// suspension point (a test helper awaiting a result it asserted ready, a
+// future made ready).
+void check_ready(bool);
+seastar::future<> after_ready_await(seastar::future<int> ready, const std::string &expected) {
+  check_ready(ready.available());
+  co_await std::move(ready);
+  co_await seastar::make_ready_future<>();
+  (void)expected.c_str();
+}
+seastar::future<> after_real_await(seastar::future<int> pending, const std::string &expected) {
+  co_await std::move(pending);
+  (void)expected.c_str();
+}
+seastar::future<int> pending_value();
+seastar::future<> ready_callers(seastar::future<int> a, seastar::future<int> b) {
+  (void)after_ready_await(std::move(a), "value");
+  (void)after_real_await(std::move(b), "value");
+  // CHECK-MESSAGES: :[[@LINE-1]]:40: warning: temporary 'std::string' bound to parameter 'expected' of coroutine 'after_real_await' is destroyed at the end of this statement
+  co_return;
+}
