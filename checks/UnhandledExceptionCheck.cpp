@@ -137,6 +137,26 @@ std::string describeWork(const FunctionDecl &Fn) {
   return "function '" + plainQualifiedName(Fn) + "'";
 }
 
+/// The coroutine definitions of a translation unit that return \p Task.
+class CoroutinesReturning : public RecursiveASTVisitor<CoroutinesReturning> {
+public:
+  explicit CoroutinesReturning(const CXXRecordDecl &Task) : Task(Task) {}
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool shouldVisitLambdaExpr() const { return true; }
+  bool VisitFunctionDecl(FunctionDecl *FD) {
+    if (!FD->doesThisDeclarationHaveABody() || !coroutineBody(*FD))
+      return true;
+    const CXXRecordDecl *R = FD->getReturnType()->getAsCXXRecordDecl();
+    if (R && R->getCanonicalDecl() == Task.getCanonicalDecl())
+      Found.push_back(FD);
+    return true;
+  }
+  llvm::SmallVector<const FunctionDecl *, 4> Found;
+
+private:
+  const CXXRecordDecl &Task;
+};
+
 } // namespace
 
 UnhandledExceptionCheck::UnhandledExceptionCheck(StringRef Name,
@@ -495,6 +515,25 @@ void UnhandledExceptionCheck::reportIfCanThrow(
 
 // Rule 2: a promise_type::unhandled_exception() that discards the exception.
 
+/// Whether every coroutine of the translation unit that returns \p Task is
+/// a member of \p Task whose body cannot throw, and there is one: a
+/// self-contained helper (folly's detect_promise_return_object_eager_
+/// conversion_, whose static go() only co_returns), whose empty
+/// unhandled_exception loses nothing.
+bool UnhandledExceptionCheck::onlyProducedBySafeMembers(
+    const CXXRecordDecl &Task, ASTContext &Ctx) const {
+  CoroutinesReturning Finder(Task);
+  Finder.TraverseDecl(Ctx.getTranslationUnitDecl());
+  return !Finder.Found.empty() &&
+         llvm::all_of(Finder.Found, [&](const FunctionDecl *FD) {
+           const auto *M = llvm::dyn_cast<CXXMethodDecl>(FD);
+           return M && M->getParent()->getCanonicalDecl() ==
+                           Task.getCanonicalDecl() &&
+                  !firstEscapePoint(*coroutineBody(*FD)->getBody(),
+                                    ExceptionHoldingFunctions);
+         });
+}
+
 void UnhandledExceptionCheck::promiseDiscardsException(const CXXMethodDecl &MD) {
   // Judge the template, not each instantiation of it.
   if (MD.isTemplateInstantiation() || !MD.doesThisDeclarationHaveABody())
@@ -510,8 +549,11 @@ void UnhandledExceptionCheck::promiseDiscardsException(const CXXMethodDecl &MD) 
   if (Visitor.Found)
     return;
   std::string Users = "every coroutine using this promise";
-  if (const auto *Task = llvm::dyn_cast<CXXRecordDecl>(Promise->getDeclContext()))
+  if (const auto *Task = llvm::dyn_cast<CXXRecordDecl>(Promise->getDeclContext())) {
     Users = "every coroutine returning '" + Task->getName().str() + "'";
+    if (onlyProducedBySafeMembers(*Task, MD.getASTContext()))
+      return;
+  }
   diag(MD.getLocation(),
        "'unhandled_exception' discards the exception: errors thrown in %0 "
        "vanish; store std::current_exception(), rethrow, or terminate")

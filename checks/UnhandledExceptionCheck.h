@@ -104,6 +104,8 @@ private:
   /// DetachedLaunch members whose object keeps the errors when constructed
   /// with a flag (ObjectFlag): the launch's names and the parameter's name.
   std::vector<std::pair<NameList, std::string>> ObjectFlags;
+  bool onlyProducedBySafeMembers(const CXXRecordDecl &Task,
+                                 ASTContext &Ctx) const;
   /// Whether \p Call's object was constructed with its ObjectFlag true.
   bool objectKeepsErrors(const CallExpr &Call) const;
   /// The built-in exception-holding combinators that have a rethrowing

@@ -482,3 +482,43 @@ void start_finalised(folly::coro::AsyncScope &scope) {
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: coroutine 'catch_all_leaves' is started detached by 'folly::coro::AsyncScope::add'
   // CHECK-NOTES: :[[@LINE-13]]:3: note: 'co_await' can throw here
 }
+
+// An empty unhandled_exception loses nothing when the only coroutines of the
+// translation unit returning its type are the type's own members and cannot
+// throw: a self-contained detection helper. Otherwise it is reported.
+struct detect_eager {
+  struct promise_type {
+    detect_eager get_return_object() noexcept;
+    std::suspend_never initial_suspend() const noexcept { return {}; }
+    std::suspend_never final_suspend() const noexcept { return {}; }
+    void unhandled_exception() {}
+    void return_void() {}
+  };
+  static detect_eager go() noexcept { co_return; }
+};
+struct parse_once {
+  struct promise_type {
+    parse_once get_return_object() noexcept;
+    std::suspend_never initial_suspend() const noexcept { return {}; }
+    std::suspend_never final_suspend() const noexcept { return {}; }
+    void unhandled_exception() {}
+    // CHECK-NOTES: :[[@LINE-1]]:10: warning: 'unhandled_exception' discards the exception: errors thrown in every coroutine returning 'parse_once' vanish
+    void return_void() {}
+  };
+  static parse_once go() {
+    parse("x");
+    co_return;
+  }
+};
+struct shared_detect {
+  struct promise_type {
+    shared_detect get_return_object() noexcept;
+    std::suspend_never initial_suspend() const noexcept { return {}; }
+    std::suspend_never final_suspend() const noexcept { return {}; }
+    void unhandled_exception() {}
+    // CHECK-NOTES: :[[@LINE-1]]:10: warning: 'unhandled_exception' discards the exception: errors thrown in every coroutine returning 'shared_detect' vanish
+    void return_void() {}
+  };
+  static shared_detect go() noexcept { co_return; }
+};
+shared_detect detect_elsewhere() { co_return; }
