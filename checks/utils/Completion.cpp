@@ -256,27 +256,6 @@ bool assertsReady(const Stmt *S, const VarDecl *V, const ASTContext &Ctx) {
   });
 }
 
-/// Whether \p S cannot complete normally: it returns, throws, breaks,
-/// continues, or calls a function that does not return.
-bool cannotFallThrough(const Stmt *S) {
-  if (!S)
-    return false;
-  if (const auto *CS = llvm::dyn_cast<CompoundStmt>(S))
-    return !CS->body_empty() && cannotFallThrough(CS->body_back());
-  if (llvm::isa<ReturnStmt, CoreturnStmt, BreakStmt, ContinueStmt, GotoStmt,
-                CXXThrowExpr>(S))
-    return true;
-  if (const auto *E = llvm::dyn_cast<Expr>(S)) {
-    E = strip(E);
-    if (llvm::isa<CXXThrowExpr>(E))
-      return true;
-    if (const auto *C = llvm::dyn_cast<CallExpr>(E))
-      if (const FunctionDecl *FD = C->getDirectCallee())
-        return FD->isNoReturn();
-  }
-  return false;
-}
-
 /// Whether evaluating \p Outer always evaluates \p Inner (not in a branch,
 /// a loop body, the right of && or ||, or a lambda).
 bool alwaysEvaluated(const Stmt *Inner, const Stmt *Outer, ASTContext &Ctx) {
@@ -472,6 +451,25 @@ bool completeValue(const Expr *E, const Stmt *Use, const FunctionDecl *F,
 }
 
 } // namespace
+
+bool cannotFallThrough(const Stmt *S) {
+  if (!S)
+    return false;
+  if (const auto *CS = llvm::dyn_cast<CompoundStmt>(S))
+    return !CS->body_empty() && cannotFallThrough(CS->body_back());
+  if (llvm::isa<ReturnStmt, CoreturnStmt, BreakStmt, ContinueStmt, GotoStmt,
+                CXXThrowExpr>(S))
+    return true;
+  if (const auto *E = llvm::dyn_cast<Expr>(S)) {
+    E = strip(E);
+    if (llvm::isa<CXXThrowExpr>(E))
+      return true;
+    if (const auto *C = llvm::dyn_cast<CallExpr>(E))
+      if (const FunctionDecl *FD = C->getDirectCallee())
+        return FD->isNoReturn();
+  }
+  return false;
+}
 
 bool readsCompleteResult(const Expr &Call, const FunctionDecl *Function,
                          CompleteParams Params, ASTContext &Ctx) {

@@ -33,6 +33,11 @@ using CompleteParams = std::uint64_t;
 bool readsCompleteResult(const Expr &Call, const FunctionDecl *Function,
                          CompleteParams Params, ASTContext &Ctx);
 
+/// Whether \p S cannot complete normally: it (or the last statement of the
+/// block it is) returns, co_returns, throws, breaks, continues, jumps, or
+/// calls a function that does not return.
+bool cannotFallThrough(const Stmt *S);
+
 /// Whether \p Call is a member call whose object is complete where \p Call
 /// runs (as readsCompleteResult judges it, whatever the member's name):
 /// folly's 'std::move(f).getTry()' after 'f.isReady()'. A member that waits

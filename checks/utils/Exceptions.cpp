@@ -2,6 +2,7 @@
 
 #include "Exceptions.h"
 #include "Awaitables.h"
+#include "Completion.h"
 #include "Coroutines.h"
 #include "DeclNames.h"
 #include "clang/AST/Attr.h"
@@ -165,25 +166,6 @@ bool callsHolding(const Expr *Operand, const NameList &Holding) {
   return false;
 }
 
-/// Whether \p S cannot complete normally: it returns or throws.
-bool leavesBlock(const Stmt *S) {
-  if (!S)
-    return false;
-  if (const auto *CS = llvm::dyn_cast<CompoundStmt>(S))
-    return !CS->body_empty() && leavesBlock(CS->body_back());
-  if (llvm::isa<ReturnStmt, CoreturnStmt>(S))
-    return true;
-  if (const auto *E = llvm::dyn_cast<Expr>(S)) {
-    E = E->IgnoreImplicit();
-    if (llvm::isa<CXXThrowExpr>(E))
-      return true;
-    if (const auto *Call = llvm::dyn_cast<CallExpr>(E))
-      if (const FunctionDecl *FD = Call->getDirectCallee())
-        return FD->isNoReturn();
-  }
-  return false;
-}
-
 /// Whether \p Try has a handler that catches (nearly) everything, catch (...)
 /// or catch (const std::exception &), and lets the code after it run: the
 /// coroutine handled the errors of its work there, and what follows is
@@ -195,7 +177,7 @@ bool catchAllFallsThrough(const CXXTryStmt &Try) {
     const CXXRecordDecl *RD =
         T.isNull() ? nullptr : T.getNonReferenceType()->getAsCXXRecordDecl();
     const bool All = T.isNull() || (RD && isNamed(*RD, "exception") && isInStd(*RD));
-    if (All && !leavesBlock(H->getHandlerBlock()))
+    if (All && !cannotFallThrough(H->getHandlerBlock()))
       return true;
   }
   return false;

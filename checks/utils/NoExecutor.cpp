@@ -1,6 +1,7 @@
 //===--- NoExecutor.cpp ---------------------------------------------------===//
 
 #include "NoExecutor.h"
+#include "Completion.h"
 #include "NameList.h"
 #include "Profiles.h"
 #include "Suspensions.h"
@@ -83,19 +84,6 @@ bool meansNoExecutor(const Expr *Cond, bool WhenTrue) {
   return !WhenTrue && executorRead(Cond);
 }
 
-/// Whether \p S cannot complete normally (returns, co_returns, throws).
-bool leaves(const Stmt *S) {
-  if (!S)
-    return false;
-  if (const auto *CS = llvm::dyn_cast<CompoundStmt>(S))
-    return !CS->body_empty() && leaves(CS->body_back());
-  if (llvm::isa<ReturnStmt, CoreturnStmt>(S))
-    return true;
-  if (const auto *E = llvm::dyn_cast<Expr>(S))
-    return llvm::isa<CXXThrowExpr>(strip(E));
-  return false;
-}
-
 } // namespace
 
 bool onNoExecutorPath(const Stmt &S, ASTContext &Ctx) {
@@ -119,7 +107,7 @@ bool onNoExecutorPath(const Stmt &S, ASTContext &Ctx) {
         if (Before == C)
           break;
         if (const auto *If = llvm::dyn_cast<IfStmt>(Before))
-          if (!If->getElse() && leaves(If->getThen()) &&
+          if (!If->getElse() && cannotFallThrough(If->getThen()) &&
               meansNoExecutor(If->getCond(), false))
             return true;
       }
