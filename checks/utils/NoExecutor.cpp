@@ -26,10 +26,10 @@ const Expr *strip(const Expr *E) {
 /// Whether \p V holds the result of an executor query: its initialiser
 /// co_awaits a value whose type is an ExecutorQuery entry.
 bool holdsExecutor(const VarDecl &V) {
-  if (!V.getType()->isPointerType() && !V.getType()->isRecordType())
-    return false;
+  // (In a coroutine template the await and the variable's type may still
+  // be dependent: the operand's type is what counts.)
   const Expr *Init = strip(V.getInit());
-  if (!Init || !llvm::isa<CoawaitExpr>(Init))
+  if (!Init || !llvm::isa<CoawaitExpr, DependentCoawaitExpr>(Init))
     return false;
   const Expr *Operand = awaitOperand(Init);
   if (!Operand)

@@ -77,7 +77,7 @@ folly::coro::Task<> get_try() {
 
 // The no-executor fallback of async_simple's coro::sleep.
 namespace aslib {
-using async_simple::coro::CurrentExecutor;
+using async_simple::CurrentExecutor;
 using async_simple::coro::Lazy;
 Lazy<> sleep_for(std::chrono::milliseconds d) {
   auto ex = co_await CurrentExecutor{};
@@ -101,6 +101,26 @@ Lazy<> sleep_after_exit(std::chrono::milliseconds d) {
     co_return;
   }
   std::this_thread::sleep_for(d);
+}
+// The same in a coroutine template (async_simple's sleep takes any duration).
+template <class Duration> Lazy<> sleep_template(Duration d) {
+  auto ex = co_await CurrentExecutor();
+  if (!ex) {
+    std::this_thread::sleep_for(d);
+    co_return;
+  }
+  co_await lazy_value();
+}
+template <class Duration> Lazy<> sleep_template_with_executor(Duration d) {
+  auto ex = co_await CurrentExecutor();
+  if (ex)
+    std::this_thread::sleep_for(d);
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: blocking call to 'std::this_thread::sleep_for' in coroutine 'sleep_template_with_executor' stalls every coroutine on this thread
+  co_return;
+}
+void instantiate() {
+  (void)sleep_template(std::chrono::milliseconds(1));
+  (void)sleep_template_with_executor(std::chrono::milliseconds(1));
 }
 // With an executor, or not depending on it: the sleep blocks the loop.
 Lazy<> sleep_with_executor(std::chrono::milliseconds d) {

@@ -19,7 +19,7 @@ constexpr ProfileEntry Entries[] = {
     {K::ReadyFactory, "async_simple::makeReadyFuture"},
     // co_await CurrentExecutor{}: the coroutine's executor, null when it has
     // none (then the code runs inline on the thread that started it).
-    {K::ExecutorQuery, "async_simple::coro::CurrentExecutor"},
+    {K::ExecutorQuery, "async_simple::CurrentExecutor"},
     // start(callback) hands the callback the Try<T> of the outcome: one that
     // never reads it drops the error. (start is LazyBase's.)
     {.Kind = K::DetachedLaunch,

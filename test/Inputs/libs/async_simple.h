@@ -13,13 +13,13 @@ public:
 };
 class Executor {};
 template <class T> Future<T> makeReadyFuture(T &&);
-namespace coro {
 // co_await CurrentExecutor{}: the coroutine's executor, null when it has none.
 struct CurrentExecutor {
   bool await_ready() const noexcept { return true; }
   void await_suspend(std::coroutine_handle<>) noexcept {}
   Executor *await_resume() noexcept;
 };
+namespace coro {
 // Shaped like async_simple's: the promise type, the awaiting and start() are
 // LazyBase's; via() gives a RescheduleLazy, which is what detach()es.
 template <class T = void> class Lazy;
