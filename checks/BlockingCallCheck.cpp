@@ -322,13 +322,15 @@ void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   CallCollector Collector;
   Collector.TraverseStmt(Body->getBody());
+  // Code for a coroutine that has no executor runs inline on the thread
+  // that started it, which is not an event loop's. (Asked only of a call
+  // that would be reported: it walks the call's parents.)
+  auto WithoutExecutor = [&](const CallSite &Site) {
+    return onNoExecutorPath(*Site.Call, *Result.Context);
+  };
   for (const CallSite &Site : Collector.Calls) {
-    // Code for a coroutine that has no executor runs inline on the thread
-    // that started it, which is not an event loop's.
-    if (onNoExecutorPath(*Site.Call, *Result.Context))
-      continue;
     if (BlockingCall B = Classifier.classify(*Site.Call)) {
-      if (returnsAtOnce(*Site.Call, *Coroutine, 0))
+      if (returnsAtOnce(*Site.Call, *Coroutine, 0) || WithoutExecutor(Site))
         continue;
       reportDirect(*Site.Call, B, *Coroutine, Site.IsStatement,
                    *Result.Context);
@@ -338,7 +340,7 @@ void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
       continue;
     if (std::optional<Path> P =
             throughHelper(Site, TransitiveDepth, *Coroutine, 0))
-      if (!blocksThroughUserCallable(*Coroutine, *P))
+      if (!blocksThroughUserCallable(*Coroutine, *P) && !WithoutExecutor(Site))
         reportIndirect(*Site.Call, *P, *Coroutine);
   }
 }

@@ -394,8 +394,9 @@ DanglingReferenceCheck::coroutineBindings(const CallExpr &Call,
     Object = nullptr;
 
   llvm::SmallVector<Binding, 2> Bindings;
-  BodyUses Scan =
-      bodyUses(coroutineBody(Def)->getBody(), &Def.getASTContext());
+  // Suspension points matter only to an eager coroutine (firstDanglingUse).
+  BodyUses Scan = bodyUses(coroutineBody(Def)->getBody(),
+                           Eager ? &Def.getASTContext() : nullptr);
   for (unsigned I = 0; I < Args.size() && I < Def.getNumParams(); ++I) {
     const ParmVarDecl *Param = Def.getParamDecl(I);
     if (!isBoundByReference(Param->getType(), ViewTypes, SafeViewTypes))
@@ -453,7 +454,9 @@ DanglingReferenceCheck::helperBindings(const CallExpr &Call,
       continue;
     const bool LambdaEager = isEagerPolicy(classify(Op->getReturnType()).Policy);
     const Expr *Use =
-        firstDanglingUse(bodyUses(LambdaBody->getBody(), &Ctx), LambdaEager,
+        firstDanglingUse(bodyUses(LambdaBody->getBody(),
+                                  LambdaEager ? &Ctx : nullptr),
+                         LambdaEager,
                          Ctx.getSourceManager(),
                          [&](const Expr *U) { return isCaptureUse(*Lambda, U); });
     if (Use)

@@ -381,11 +381,7 @@ void UnawaitedTaskCheck::checkDiscarded(const DiscardedValue &D,
   EscapePoint Escape;
   if (Kind.Policy == StartPolicy::Eager && !InCoroutine &&
       resultIsVoid(Inner->getType())) {
-    const FunctionDecl *Coroutine = startedCoroutine(Inner);
-    if (!Coroutine)
-      return;
-    Escape = firstEscapePoint(*coroutineBody(*Coroutine)->getBody(),
-                              ExceptionHolding);
+    Escape = lostException(*Inner);
     if (!Escape)
       return;
   }
@@ -428,12 +424,8 @@ bool UnawaitedTaskCheck::checkLocal(const InitialisedLocal &L,
   // dropped there (checkDiscarded): it runs on; only an exception that can
   // escape the coroutine is lost.
   if (Kind.Policy == StartPolicy::Eager && !isCoroutine(FD) &&
-      resultIsVoid(VD.getType())) {
-    const FunctionDecl *Coroutine = startedCoroutine(Init);
-    if (!Coroutine || !firstEscapePoint(*coroutineBody(*Coroutine)->getBody(),
-                                        ExceptionHolding))
-      return true;
-  }
+      resultIsVoid(VD.getType()) && !lostException(*Init))
+    return true;
   const std::string Consequence = localConsequence(Callee, Kind.Policy);
   if (L.Uses == 0) {
     diag(VD.getLocation(), "'%0' is never awaited: %1")
@@ -467,6 +459,14 @@ bool UnawaitedTaskCheck::checkLocal(const InitialisedLocal &L,
            DiagnosticIDs::Note);
   }
   return true;
+}
+
+EscapePoint UnawaitedTaskCheck::lostException(const Expr &Task) const {
+  const FunctionDecl *Coroutine = startedCoroutine(&Task);
+  if (!Coroutine)
+    return {};
+  return firstEscapePoint(*coroutineBody(*Coroutine)->getBody(),
+                          ExceptionHolding);
 }
 
 std::string UnawaitedTaskCheck::localConsequence(const FunctionDecl *Callee,

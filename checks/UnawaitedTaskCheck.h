@@ -4,6 +4,7 @@
 #define COROLINT_CHECKS_UNAWAITEDTASKCHECK_H
 
 #include "utils/BodyValues.h"
+#include "utils/Exceptions.h"
 #include "utils/NameList.h"
 #include "utils/SharedOptions.h"
 #include "clang-tidy/ClangTidyCheck.h"
@@ -45,6 +46,11 @@ private:
   /// PermitFunctions), else what \p Policy says.
   std::string localConsequence(const FunctionDecl *Callee,
                                StartPolicy Policy) const;
+  /// Where an exception can leave the coroutine \p Task starts (the
+  /// escape analysis of coro-unhandled-exception); empty when it cannot, or
+  /// when its body is not visible: what an eager void task that runs on
+  /// unobserved would lose.
+  EscapePoint lostException(const Expr &Task) const;
 
   const AwaitableTypeOptions Types;
   const NameList ConsumingFunctions, LockFunctions, PermitFunctions,

@@ -104,8 +104,7 @@ static const CXXMethodDecl *initialSuspendOf(const CXXRecordDecl &Promise,
   return nullptr;
 }
 
-/// Lazy or eager, from what the promise's initial_suspend returns.
-static StartPolicy policyOf(const CXXRecordDecl &Promise) {
+StartPolicy promisePolicy(const CXXRecordDecl &Promise) {
   if (const CXXMethodDecl *MD = initialSuspendOf(Promise)) {
     QualType R = MD->getReturnType();
     const CXXRecordDecl *Awaiter = recordOf(R);
@@ -129,10 +128,6 @@ static StartPolicy policyOf(const CXXRecordDecl &Promise) {
     return StartPolicy::Unknown;
   }
   return StartPolicy::Unknown;
-}
-
-StartPolicy promisePolicy(const CXXRecordDecl &Promise) {
-  return policyOf(Promise);
 }
 
 AwaitableClassifier::AwaitableClassifier(llvm::StringRef TaskTypes,
@@ -179,14 +174,14 @@ AwaitableKind AwaitableClassifier::classify(QualType T) const {
     };
     if (Promise && !hasMemberNamed(*RD, "begin") &&
         !hasMemberNamed(*RD, "next") && !hasMember(*RD, IsCallOperator) &&
-        policyOf(*Promise) == StartPolicy::Lazy)
+        promisePolicy(*Promise) == StartPolicy::Lazy)
       return {true, StartPolicy::Lazy};
     return {};
   }
   const CXXRecordDecl *Promise = promiseOf(*RD);
   if (!Promise)
     return {true, Listed ? StartPolicy::Unknown : StartPolicy::NotATask};
-  return {true, policyOf(*Promise)};
+  return {true, promisePolicy(*Promise)};
 }
 
 } // namespace clang::tidy::coro

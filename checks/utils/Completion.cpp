@@ -474,10 +474,8 @@ bool cannotFallThrough(const Stmt *S) {
 bool readsCompleteResult(const Expr &Call, const FunctionDecl *Function,
                          CompleteParams Params, ASTContext &Ctx) {
   const auto *MC = llvm::dyn_cast<CXXMemberCallExpr>(&Call);
-  if (!MC || !MC->getMethodDecl() || !nameIn(*MC->getMethodDecl(), ReadNames))
-    return false;
-  const Expr *Object = MC->getImplicitObjectArgument();
-  return Object && completeValue(Object, &Call, Function, Params, Ctx);
+  return MC && MC->getMethodDecl() && nameIn(*MC->getMethodDecl(), ReadNames) &&
+         callsOnCompleteObject(Call, Function, Params, Ctx);
 }
 
 bool callsOnCompleteObject(const Expr &Call, const FunctionDecl *Function,
