@@ -67,6 +67,16 @@ public:
     return true;
   }
   bool TraverseBlockExpr(BlockExpr *) { return true; }
+  /// `for co_await` (Coroutines TS, still accepted) awaits begin() and each
+  /// ++ in its implicit statements: visit them, the rest stays unvisited.
+  bool TraverseCXXForRangeStmt(CXXForRangeStmt *S) {
+    if (!Base::TraverseCXXForRangeStmt(S))
+      return false;
+    if (S->getCoawaitLoc().isInvalid())
+      return true;
+    return Base::TraverseStmt(S->getBeginStmt()) &&
+           Base::TraverseStmt(S->getInc());
+  }
   bool TraverseCXXRecordDecl(CXXRecordDecl *) { return true; }
   bool TraverseFunctionDecl(FunctionDecl *) { return true; }
   bool TraverseCXXMethodDecl(CXXMethodDecl *) { return true; }

@@ -67,6 +67,33 @@ generator yields() {
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'std::lock_guard<std::mutex>' 'lk' (line [[@LINE-2]]) is held across this co_yield
 }
 
+// `for co_await` (the Coroutines TS form clang still accepts, deprecated):
+// the loop awaits begin() and each ++.
+struct async_stream {
+  struct iterator {
+    int operator*() const;
+    bool operator!=(const iterator &) const;
+    cppcoro::task<iterator &> operator++();
+  };
+  cppcoro::task<iterator> begin();
+  iterator end();
+};
+#pragma clang diagnostic ignored "-Wdeprecated-coroutine"
+cppcoro::task<> for_co_await(async_stream &s) {
+  std::lock_guard<std::mutex> lk(mu);
+  for co_await (int v : s)
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'std::lock_guard<std::mutex>' 'lk' (line [[@LINE-2]]) is held across this co_await
+    use(v);
+}
+
+cppcoro::task<> for_co_await_unlocked(async_stream &s) {
+  std::unique_lock<std::mutex> lk(mu);
+  work();
+  lk.unlock();
+  for co_await (int v : s)
+    use(v);
+}
+
 // One warning per lock: later suspensions are notes.
 cppcoro::task<> twice() {
   std::lock_guard<std::mutex> lk(mu);

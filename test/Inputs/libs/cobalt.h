@@ -44,5 +44,23 @@ template <class T> T run(task<T> t);
 template <class... A> task<int> gather(A &&...);
 template <class... A> task<int> join(A &&...);
 struct executor {};
+// A channel of capacity 1 is the Cobalt way to serialise coroutines: write()
+// and read() are awaited.
+template <class T> class channel {
+public:
+  explicit channel(unsigned long limit = 0);
+  struct read_op { bool await_ready(); void await_suspend(std::coroutine_handle<>); T await_resume(); };
+  struct write_op { bool await_ready(); void await_suspend(std::coroutine_handle<>); void await_resume(); };
+  read_op read();
+  write_op write(T);
+};
+template <> class channel<void> {
+public:
+  explicit channel(unsigned long limit = 0);
+  struct read_op { bool await_ready(); void await_suspend(std::coroutine_handle<>); void await_resume(); };
+  struct write_op { bool await_ready(); void await_suspend(std::coroutine_handle<>); void await_resume(); };
+  read_op read();
+  write_op write();
+};
 template <class T, class Token> void spawn(executor &, task<T> t, Token &&) {}
 } // namespace boost::cobalt

@@ -39,6 +39,26 @@ future<> sleep(std::chrono::milliseconds);
 // Futures made ready: get() returns at once.
 template <class T = void, class... A> future<T> make_ready_future(A &&...) noexcept;
 template <class T = void, class E> future<T> make_exception_future(E &&) noexcept;
-template <class T> class semaphore_units {};
+class semaphore {
+public:
+  explicit semaphore(unsigned long count);
+  future<> wait(unsigned long n = 1);
+  void signal(unsigned long n = 1);
+  bool try_wait(unsigned long n = 1);
+  unsigned long available_units() const;
+};
+// Permits given back by the destructor (seastar's semaphore_units).
+template <class S = semaphore> class semaphore_units {
+public:
+  semaphore_units(S &s, unsigned long n) : sem_(&s), n_(n) {}
+  semaphore_units(semaphore_units &&) noexcept;
+  ~semaphore_units() { if (n_) sem_->signal(n_); }
+  void return_all() { if (n_) sem_->signal(n_); n_ = 0; }
+private:
+  S *sem_;
+  unsigned long n_;
+};
 future<semaphore_units<int>> get_units(int &sem, int count);
+future<semaphore_units<semaphore>> get_units(semaphore &sem, unsigned long count);
+template <class F> future<> with_semaphore(semaphore &, unsigned long, F &&) { return {}; }
 } // namespace seastar

@@ -65,6 +65,12 @@ public:
   Task<std::unique_lock<Mutex>> co_scoped_lock();
   bool try_lock(); void unlock();
 };
+class SharedMutex {
+public:
+  Task<std::unique_lock<SharedMutex>> co_scoped_lock();
+  Task<std::shared_lock<SharedMutex>> co_scoped_lock_shared();
+  bool try_lock(); void unlock(); bool try_lock_shared(); void unlock_shared();
+};
 } // namespace coro
 } // namespace folly
 

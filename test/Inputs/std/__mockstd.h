@@ -125,7 +125,7 @@ public:
 };
 template <class M> class shared_lock {
 public:
-  explicit shared_lock(M &); shared_lock(M &, defer_lock_t) noexcept; ~shared_lock();
+  explicit shared_lock(M &); shared_lock(M &, defer_lock_t) noexcept; shared_lock(M &, adopt_lock_t); ~shared_lock();
   void lock(); void unlock(); bool owns_lock() const noexcept;
 };
 template <class L1, class L2, class... L> void lock(L1 &, L2 &, L &...);
