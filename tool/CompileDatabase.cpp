@@ -209,13 +209,98 @@ detectDatabase(const std::vector<std::string> &Sources) {
   return std::move(DB);
 }
 
-/// \p DB adjusted: GCC-only flags dropped, the extra arguments added, quiet
-/// about warning counts, and clang's builtin headers found.
+/// \p Path made absolute against \p Dir, without "." and ".." parts.
+std::string absoluteIn(llvm::StringRef Dir, llvm::StringRef Path) {
+  llvm::SmallString<256> Abs;
+  if (llvm::sys::path::is_absolute(Path)) {
+    Abs = Path;
+  } else {
+    Abs = Dir;
+    llvm::sys::path::append(Abs, Path);
+  }
+  llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+  return std::string(Abs);
+}
+
+/// A database whose commands name files by absolute paths: the source file
+/// and the include search paths (-I, -iquote, -isystem, -idirafter, -include
+/// and the like, joined or separate) are taken relative to the command's
+/// directory. Headers then have the names the header filter, the reports and
+/// the configuration lookup expect wherever corolint was started; a relative
+/// "-I ../include" would otherwise name them "../include/x.h", which is
+/// outside the project as seen from the command's directory and read from
+/// the current directory by the reports.
+class AbsolutePathsDatabase : public CompilationDatabase {
+public:
+  explicit AbsolutePathsDatabase(std::unique_ptr<CompilationDatabase> Inner)
+      : Inner(std::move(Inner)) {}
+
+  std::vector<CompileCommand>
+  getCompileCommands(llvm::StringRef FilePath) const override {
+    return absolute(Inner->getCompileCommands(FilePath));
+  }
+  std::vector<std::string> getAllFiles() const override {
+    return Inner->getAllFiles();
+  }
+  std::vector<CompileCommand> getAllCompileCommands() const override {
+    return absolute(Inner->getAllCompileCommands());
+  }
+
+private:
+  static std::vector<CompileCommand>
+  absolute(std::vector<CompileCommand> Commands) {
+    for (CompileCommand &C : Commands)
+      makeAbsolute(C);
+    return Commands;
+  }
+
+  static void makeAbsolute(CompileCommand &C) {
+    if (!llvm::sys::path::is_absolute(C.Directory) || isClangCL(C.CommandLine))
+      return;
+    // Flags whose value is a path, separate (-I dir) or joined (-Idir,
+    // --include-directory=dir); a flag before any flag it begins.
+    static const llvm::StringRef PathFlags[] = {
+        "--include-directory=", "--include-directory", "-include-pch",
+        "-include", "-imacros", "-iquote", "-isystem", "-idirafter",
+        "-iframework", "-cxx-isystem", "-I", "-F"};
+    const std::string Source = C.Filename;
+    C.Filename = absoluteIn(C.Directory, C.Filename);
+    std::vector<std::string> &Args = C.CommandLine;
+    for (size_t I = 1; I < Args.size(); ++I) {
+      llvm::StringRef A = Args[I];
+      if (A == Source) {
+        Args[I] = C.Filename;
+        continue;
+      }
+      for (llvm::StringRef Flag : PathFlags) {
+        if (!A.starts_with(Flag))
+          continue;
+        // "=dir" is under the sysroot, "-I-" splits the search: as written.
+        auto Rewrite = [&](llvm::StringRef Value) {
+          return Value.empty() || Value == "-" || Value.starts_with("=")
+                     ? Value.str()
+                     : absoluteIn(C.Directory, Value);
+        };
+        if (A.size() > Flag.size())
+          Args[I] = Flag.str() + Rewrite(A.drop_front(Flag.size()));
+        else if (!Flag.ends_with("=") && I + 1 < Args.size())
+          Args[I + 1] = Rewrite(Args[I + 1]), ++I;
+        break;
+      }
+    }
+  }
+
+  std::unique_ptr<CompilationDatabase> Inner;
+};
+
+/// \p DB adjusted: paths absolute, GCC-only flags dropped, the extra
+/// arguments added, quiet about warning counts, and clang's builtin headers
+/// found.
 std::unique_ptr<CompilationDatabase>
 adjustCommands(std::unique_ptr<CompilationDatabase> DB,
                const DatabaseRequest &Request, const char *Argv0) {
   auto Adjusting = std::make_unique<ArgumentsAdjustingCompilations>(
-      std::move(DB));
+      std::make_unique<AbsolutePathsDatabase>(std::move(DB)));
   Adjusting->appendArgumentsAdjuster(
       [](const CommandLineArguments &Args, llvm::StringRef) {
         return filterUnknownArguments(Args);
