@@ -69,6 +69,9 @@ struct Options {
   std::string Root;
   std::string WriteBaseline, ExportFixes; // absolute, or ""
   std::optional<Baseline> Accepted;       // --baseline
+  /// Set by the run: the text report was printed as the run went
+  /// (TextStream), the report stage adds only what follows it.
+  bool Streamed = false;
   clang::tidy::FixBehaviour Fix = clang::tidy::FB_NoFix;
   bool FixErrors = false; // apply fixes even when a file does not parse
   bool Quiet = false;

@@ -58,8 +58,17 @@ Baseline baseFindings(const BaseRevision &Base, std::vector<UnitResult> Units,
 /// shards: findings, then the report (or the baseline).
 int reportUnits(Options &Opts, const Inputs &In, std::vector<UnitResult> Units,
                 ReportInfo Info, std::vector<UnitResult> BaseUnits = {}) {
-  for (const UnitResult &U : Units)
-    llvm::errs() << U.Printed;
+  // A merge of shards prints the text report as the one run would have
+  // streamed it, file by file.
+  if (!Opts.Streamed && canStream(Opts, In) && !In.Files.empty()) {
+    TextStream Stream(Opts, In.Files.front());
+    for (const UnitResult &U : Units)
+      Stream.add(U);
+    Opts.Streamed = true;
+  }
+  if (!Opts.Streamed)
+    for (const UnitResult &U : Units)
+      llvm::errs() << U.Printed;
   RunResult Run = mergeResults(std::move(Units));
   SourceCache Sources;
   std::optional<Baseline> Base;
@@ -185,7 +194,14 @@ int main(int argc, const char **argv) {
                       Opts->Run.WorkerCommand.front());
   if (!Cache)
     return fail(Cache.takeError());
-  std::vector<UnitResult> Units = runUnits(In->Files, Opts->Run, Cache->get());
+  std::optional<TextStream> Stream;
+  if (canStream(*Opts, *In) && !In->Files.empty())
+    Stream.emplace(*Opts, In->Files.front());
+  std::vector<UnitResult> Units = runUnits(
+      In->Files, Opts->Run, Cache->get(),
+      Stream ? [&](const UnitResult &U) { Stream->add(U); }
+             : std::function<void(const UnitResult &)>());
+  Opts->Streamed = Stream.has_value();
   if (*Cache) {
     CacheStats Stats = (*Cache)->finish();
     if (Opts->Cache.PrintStats)

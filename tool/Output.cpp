@@ -140,6 +140,38 @@ void printFixesLeftOnNotes(const std::vector<Finding> &Findings) {
 
 /// The text report is clang-tidy's: it prints the diagnostics and applies
 /// the fixes --fix asks for; to --output when given.
+} // namespace
+
+bool canStream(const Options &Opts, const Inputs &In) {
+  return Opts.Format == "text" && Opts.OutputFile.empty() &&
+         Opts.Fix == FB_NoFix && Opts.ExportFixes.empty() &&
+         !Opts.Accepted && Opts.WriteBaseline.empty() && !In.Changes &&
+         !In.Base && !Opts.Shard;
+}
+
+TextStream::TextStream(const Options &Opts, StringRef ConfigFile)
+    : Opts(Opts), Reporting(Opts.Tidy.makeProvider()) {
+  Reporting.setCurrentFile(ConfigFile);
+}
+
+void TextStream::add(const UnitResult &U) {
+  errs() << U.Printed;
+  std::vector<ClangTidyError> New;
+  for (const ClangTidyError &E : U.Diagnostics)
+    if (Seen.emplace(E.DiagnosticName, E.Message.FilePath,
+                     E.Message.FileOffset, E.Message.Message)
+            .second)
+      New.push_back(E);
+  if (New.empty())
+    return;
+  std::stable_sort(New.begin(), New.end(), reportOrder);
+  Results R = collectFindings(std::move(New), Opts.Root, {}, Sources);
+  printAndFix(diagnosticsOf(R), Reporting, FB_NoFix);
+  outs().flush();
+}
+
+namespace {
+
 bool writeText(const std::vector<ClangTidyError> &Diagnostics,
                ClangTidyContext &Reporting, FixBehaviour Fix,
                StringRef OutputFile) {
@@ -273,7 +305,8 @@ int report(const Options &Opts, const Inputs &In, const RunSummary &Run,
   // (A shard can have no files: then the configuration's own file.)
   Reporting.setCurrentFile(Files.empty() ? Opts.ConfigPath : Files.front());
   if (Opts.Format == "text") {
-    if (!writeText(Diagnostics, Reporting, Fix, Opts.OutputFile))
+    if (!Opts.Streamed &&
+        !writeText(Diagnostics, Reporting, Fix, Opts.OutputFile))
       return ExitFailure;
     if (Opts.Fix == FB_Fix && !DisableFixes)
       printFixesLeftOnNotes(R.Findings);

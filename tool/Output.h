@@ -15,7 +15,9 @@
 #include "Inputs.h"
 #include "Report.h"
 #include "Runner.h"
+#include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace corolint {
@@ -34,6 +36,29 @@ int recordBaseline(const Options &Opts, const Results &R, const RunSummary &Run)
 
 /// When a --diff change affects no translation unit: an empty report.
 int reportNothingAffected(const Options &Opts, const ReportInfo &Info);
+
+/// Whether the text report can be printed while the run goes on: text on
+/// standard output, with nothing that needs every finding first (fixes,
+/// --export-fixes, a baseline to match or write, --diff, a shard).
+bool canStream(const Options &Opts, const Inputs &In);
+
+/// The text report printed as the run goes: each translation unit's
+/// findings (and what its worker printed) as soon as it and every unit
+/// before it in the sorted order are done; a header's finding once, with the
+/// first unit that has it. report() then prints only what follows them.
+class TextStream {
+public:
+  /// \p ConfigFile: whose configuration prints the findings (as report()
+  /// has it: the first file).
+  TextStream(const Options &Opts, llvm::StringRef ConfigFile);
+  void add(const UnitResult &U);
+
+private:
+  const Options &Opts;
+  clang::tidy::ClangTidyContext Reporting;
+  SourceCache Sources;
+  std::set<std::tuple<std::string, std::string, unsigned, std::string>> Seen;
+};
 
 } // namespace corolint
 

@@ -160,11 +160,20 @@ RunResult mergeResults(std::vector<UnitResult> Units) {
   return Result;
 }
 
-std::vector<UnitResult> runUnits(const std::vector<std::string> &Files,
-                                 const RunOptions &Options,
-                                 ResultCache *Cache) {
+std::vector<UnitResult>
+runUnits(const std::vector<std::string> &Files, const RunOptions &Options,
+         ResultCache *Cache,
+         const std::function<void(const UnitResult &)> &Ready) {
   Progress Display(Options.Progress, Files.size());
   std::vector<UnitResult> Units(Files.size());
+  // Where each file's result is as soon as it is known, and the first file
+  // not yet handed to Ready.
+  std::vector<const UnitResult *> Known(Files.size());
+  size_t NextReady = 0;
+  auto Flush = [&] {
+    for (; Ready && NextReady < Known.size() && Known[NextReady]; ++NextReady)
+      Ready(*Known[NextReady]);
+  };
   // The files the cache cannot answer for, and where their results go.
   std::vector<std::string> ToAnalyse;
   std::vector<size_t> Slot;
@@ -178,13 +187,19 @@ std::vector<UnitResult> runUnits(const std::vector<std::string> &Files,
       continue;
     }
     Units[I] = std::move(*Stored);
+    Known[I] = &Units[I];
     Display.done(Files[I]);
   }
+  Flush();
   std::vector<UnitResult> Analysed =
       ToAnalyse.empty()
           ? std::vector<UnitResult>()
           : runInWorkers(ToAnalyse, Options,
-                         [&](size_t I) { Display.done(ToAnalyse[I]); });
+                         [&](size_t I, const UnitResult &R) {
+                           Display.done(ToAnalyse[I]);
+                           Known[Slot[I]] = &R;
+                           Flush();
+                         });
   for (size_t I = 0; I < Analysed.size(); ++I) {
     if (Cache && Options.BaseRevision.empty())
       Cache->store(Analysed[I]);

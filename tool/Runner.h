@@ -141,10 +141,13 @@ class ResultCache;
 /// result per file in input order. With a \p Cache, a file whose stored
 /// result is still valid is not analysed again, and new results are stored.
 /// A run of Options.BaseRevision bypasses the cache (its key is the work
-/// tree's content).
-std::vector<UnitResult> runUnits(const std::vector<std::string> &Files,
-                                 const RunOptions &Options,
-                                 ResultCache *Cache = nullptr);
+/// tree's content). \p Ready, when given, is called with each result in
+/// input order as soon as it and every result before it are there (what
+/// lets the text report print while the run goes on).
+std::vector<UnitResult>
+runUnits(const std::vector<std::string> &Files, const RunOptions &Options,
+         ResultCache *Cache = nullptr,
+         const std::function<void(const UnitResult &)> &Ready = nullptr);
 
 } // namespace corolint
 

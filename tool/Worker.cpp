@@ -444,9 +444,9 @@ int serveAsWorker(const clang::tooling::CompilationDatabase &DB,
   return 0;
 }
 
-std::vector<UnitResult> runInWorkers(const std::vector<std::string> &Files,
-                                     const RunOptions &Options,
-                                     const std::function<void(size_t)> &Done) {
+std::vector<UnitResult>
+runInWorkers(const std::vector<std::string> &Files, const RunOptions &Options,
+             const std::function<void(size_t, const UnitResult &)> &Done) {
   std::vector<UnitResult> Units(Files.size());
   size_t Next = 0, Finished = 0;
   const size_t Slots = std::max<size_t>(
@@ -467,7 +467,7 @@ std::vector<UnitResult> runInWorkers(const std::vector<std::string> &Files,
     Units[I].StderrExcerpt = excerpt(W.Stderr);
     W.Task.reset();
     ++Finished;
-    Done(I);
+    Done(I, Units[I]);
   };
   auto Stop = [&](Worker &W) {
     closeFd(W.In);
@@ -594,7 +594,7 @@ std::vector<UnitResult> runInWorkers(const std::vector<std::string> &Files,
         Units[I] = std::move(*R);
         W.Task.reset();
         ++Finished;
-        Done(I);
+        Done(I, Units[I]);
         if (!W.OutOpen) { // it reported, then died: its next file is safe
           Bury(W, std::nullopt);
           W.OutOpen = W.ErrOpen = true;

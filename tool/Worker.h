@@ -38,10 +38,11 @@ int serveAsWorker(const clang::tooling::CompilationDatabase &DB,
 /// The driver's side: analyses \p Files on Options.Jobs worker processes
 /// started from Options.WorkerCommand, in input order (as
 /// Options.BaseRevision has them, when it is set).
-/// \p Done is called with each file's index as it completes.
-std::vector<UnitResult> runInWorkers(const std::vector<std::string> &Files,
-                                     const RunOptions &Options,
-                                     const std::function<void(size_t)> &Done);
+/// \p Done is called with each file's index and result as it completes
+/// (the result stays where it is until runInWorkers returns).
+std::vector<UnitResult>
+runInWorkers(const std::vector<std::string> &Files, const RunOptions &Options,
+             const std::function<void(size_t, const UnitResult &)> &Done);
 
 /// Parses a --memory-limit value: bytes, or a number with a K, M or G
 /// suffix (powers of 1024). nullopt when malformed.
