@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs corolint over the accuracy corpus of docs/accuracy.md, as "How the corpus is set up" describes.
 #
-#   scripts/corpus.sh [-s SOURCES] [-w WORK] [-o OUT] [-c COROLINT] [-j N] [LIB...]
+#   scripts/corpus.sh [-s SOURCES] [-w WORK] [-o OUT] [-c COROLINT] [-C CONFIG] [-j N] [LIB...]
 #
 # SOURCES  where the libraries are (default /work/.mirror): for each LIB, SOURCES/LIB or
 #          SOURCES/<owner>+LIB/repo, a git checkout or a bare git directory holding the commit of
@@ -11,6 +11,8 @@
 #          build generates first; WORK/db/LIB/compile_commands.json its compile database.
 # OUT      where the reports go (default /work/corpus/out/run): OUT/LIB.json, OUT/LIB.log.
 # COROLINT the binary (default build/bin/corolint of this tree); -j its jobs (default 1).
+# CONFIG   a .clang-tidy-format file passed as --config-file (default: none, the checks' defaults;
+#          e.g. Checks: '-*,coro-sequential-await' with MinConsecutive: 3 to measure form 3).
 # LIB      any of cppcoro async_simple concurrencpp asio libcoro folly seastar (default: all seven,
 #          cheapest first).
 #
@@ -22,17 +24,18 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 corpus_tsv=$here/../docs/accuracy/corpus.tsv
 sources=/work/.mirror work=/work/corpus/work out=/work/corpus/out/run
-corolint=$here/../build/bin/corolint jobs=1
-while getopts s:w:o:c:j: opt; do
+corolint=$here/../build/bin/corolint jobs=1 config=
+while getopts s:w:o:c:C:j: opt; do
   case $opt in
-    s) sources=$OPTARG ;; w) work=$OPTARG ;; o) out=$OPTARG ;; c) corolint=$OPTARG ;; j) jobs=$OPTARG ;;
-    *) sed -n '2,20p' "$0" >&2; exit 2 ;;
+    s) sources=$OPTARG ;; w) work=$OPTARG ;; o) out=$OPTARG ;; c) corolint=$OPTARG ;; C) config=$OPTARG ;; j) jobs=$OPTARG ;;
+    *) sed -n '2,22p' "$0" >&2; exit 2 ;;
   esac
 done
 shift $((OPTIND - 1))
 libs=("$@")
 [ ${#libs[@]} -gt 0 ] || libs=(cppcoro asio async_simple concurrencpp libcoro folly seastar)
 corolint=$(realpath "$corolint")
+[ -z "$config" ] || config=$(realpath "$config")
 mkdir -p "$work/src" "$work/db" "$out"
 work=$(realpath "$work") out=$(realpath "$out")
 
@@ -102,7 +105,7 @@ for lib in "${libs[@]}"; do
   # From the library root: the JSON report places findings in headers reached through a relative
   # -I path by reading the header relative to the working directory (else they land on line 1).
   (cd "$work/src/$lib" && "$corolint" -p "$work/db/$lib" --format=json --output="$out/$lib.json" \
-    -j "$jobs" --no-cache --root="$work/src/$lib") > "$out/$lib.log" 2>&1 || rc=$?
+    -j "$jobs" --no-cache --root="$work/src/$lib" ${config:+--config-file="$config"}) > "$out/$lib.log" 2>&1 || rc=$?
   secs=$(( $(date +%s) - start ))
   if [ $rc -gt 2 ] || [ ! -s "$out/$lib.json" ]; then
     echo "$lib: corolint failed (exit $rc), see $out/$lib.log"; status=1; continue
