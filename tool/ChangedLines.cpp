@@ -21,8 +21,39 @@ llvm::Expected<ChangedLines> ChangedLines::parse(llvm::StringRef Diff,
   llvm::SmallVector<llvm::StringRef, 0> Lines;
   Diff.split(Lines, '\n');
   bool SawFile = false;
+  // Inside a hunk: the lines of the old and new side still to come, and the
+  // new side's line number of the next line.
+  unsigned OldLeft = 0, NewLeft = 0, NewLine = 0;
+  auto Malformed = [](llvm::StringRef L) {
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "malformed hunk header '%s'",
+                                   L.str().c_str());
+  };
   for (llvm::StringRef L : Lines) {
     L = L.rtrim('\r');
+    if (OldLeft || NewLeft) {
+      // The hunk's body: only added lines and removals count, not context.
+      char Kind = L.empty() ? ' ' : L.front();
+      if (Kind == '\\')
+        continue; // "\ No newline at end of file"
+      if (Kind == '+' && NewLeft) {
+        if (!Current.empty())
+          Out.Ranges[Current].push_back({NewLine, NewLine});
+        ++NewLine, --NewLeft;
+      } else if (Kind == '-' && OldLeft) {
+        if (!Current.empty()) {
+          Out.Ranges[Current];
+          Out.Deletions[Current].push_back(NewLine - 1);
+        }
+        --OldLeft;
+      } else {
+        if (OldLeft)
+          --OldLeft;
+        if (NewLeft)
+          ++NewLine, --NewLeft;
+      }
+      continue;
+    }
     if (L.consume_front("+++ ")) {
       SawFile = true;
       L = L.split('\t').first; // some diffs append a timestamp
@@ -45,24 +76,23 @@ llvm::Expected<ChangedLines> ChangedLines::parse(llvm::StringRef Diff,
     }
     if (L.starts_with("@@ ")) {
       // @@ -a[,b] +c[,d] @@
-      size_t Plus = L.find(" +");
-      if (Plus == llvm::StringRef::npos)
-        return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                       "malformed hunk header '%s'",
-                                       L.str().c_str());
-      llvm::StringRef Spec = L.drop_front(Plus + 2).split(' ').first;
-      auto [StartText, CountText] = Spec.split(',');
-      unsigned Start = 0, Count = 1;
-      if (StartText.getAsInteger(10, Start) ||
-          (!CountText.empty() && CountText.getAsInteger(10, Count)))
-        return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                       "malformed hunk header '%s'",
-                                       L.str().c_str());
-      if (!Current.empty() && Count > 0) {
-        Out.Ranges[Current].push_back({Start, Start + Count - 1});
-      } else if (!Current.empty()) {
-        Out.Ranges[Current]; // the file changed, no line added
-      }
+      size_t Minus = L.find(" -"), Plus = L.find(" +");
+      if (Minus == llvm::StringRef::npos || Plus == llvm::StringRef::npos)
+        return Malformed(L);
+      auto Range = [](llvm::StringRef Spec, unsigned &Start, unsigned &Count) {
+        auto [StartText, CountText] = Spec.split(' ').first.split(',');
+        Count = 1;
+        return !StartText.getAsInteger(10, Start) &&
+               (CountText.empty() || !CountText.getAsInteger(10, Count));
+      };
+      unsigned OldStart, NewStart;
+      if (!Range(L.drop_front(Minus + 2), OldStart, OldLeft) ||
+          !Range(L.drop_front(Plus + 2), NewStart, NewLeft))
+        return Malformed(L);
+      // A hunk that adds nothing names the line after which it removes.
+      NewLine = NewLeft ? NewStart : NewStart + 1;
+      if (!Current.empty())
+        Out.Ranges[Current]; // the file changed
       continue;
     }
   }
@@ -74,12 +104,24 @@ llvm::Expected<ChangedLines> ChangedLines::parse(llvm::StringRef Diff,
 }
 
 bool ChangedLines::contains(const std::string &File, unsigned Line) const {
+  return overlaps(File, Line, Line);
+}
+
+bool ChangedLines::overlaps(const std::string &File, unsigned From,
+                            unsigned To) const {
   auto It = Ranges.find(File);
   if (It == Ranges.end())
     return false;
   for (const auto &[First, Last] : It->second)
-    if (First <= Line && Line <= Last)
+    if (First <= To && From <= Last)
       return true;
+  if (From == To)
+    return false; // a single line: a deletion is beside it, not on it
+  auto D = Deletions.find(File);
+  if (D != Deletions.end())
+    for (unsigned After : D->second)
+      if (From <= After && After < To)
+        return true;
   return false;
 }
 

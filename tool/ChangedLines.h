@@ -26,6 +26,9 @@ public:
   static llvm::Expected<ChangedLines> parse(llvm::StringRef Diff,
                                             llvm::StringRef Root);
   bool contains(const std::string &File, unsigned Line) const;
+  /// Whether a line from \p From to \p To (inclusive) changed, or (when
+  /// From < To) lines were removed between two of them.
+  bool overlaps(const std::string &File, unsigned From, unsigned To) const;
   bool touches(const std::string &File) const { return Ranges.count(File); }
   const std::map<std::string, std::vector<std::pair<unsigned, unsigned>>> &
   files() const {
@@ -35,6 +38,8 @@ public:
 private:
   /// Absolute path -> [first, last] line ranges.
   std::map<std::string, std::vector<std::pair<unsigned, unsigned>>> Ranges;
+  /// Absolute path -> lines after which lines were removed and none added.
+  std::map<std::string, std::vector<unsigned>> Deletions;
 };
 
 /// `git diff -U0 <Rev>` of the work tree at \p Root (the changes since

@@ -216,8 +216,8 @@ not have, matched by fingerprint as --baseline does; it costs up to two
 analyses of each affected translation unit (in the work tree, and as the
 revision has it, read with git show, no checkout; the second bypasses the
 result cache). 'lines' analyses once and reports the findings on a changed
-line (the finding's or one of its notes'): a finding that a deletion causes
-on an unchanged line is missed)"),
+line (the finding's or one of its notes') or in a function that changed;
+a finding that a change causes elsewhere (a header changed) is missed)"),
                                     cl::value_desc("new|lines"),
                                     cl::init("new"), cl::cat(CICategory));
 

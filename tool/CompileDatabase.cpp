@@ -276,10 +276,14 @@ private:
         if (!A.starts_with(Flag))
           continue;
         // "=dir" is under the sysroot, "-I-" splits the search: as written.
+        // A forced include ("-include utility") is looked up like an
+        // #include: made absolute only when the command's directory has it.
+        const bool IsFile = Flag.starts_with("-include") || Flag == "-imacros";
         auto Rewrite = [&](llvm::StringRef Value) {
-          return Value.empty() || Value == "-" || Value.starts_with("=")
-                     ? Value.str()
-                     : absoluteIn(C.Directory, Value);
+          if (Value.empty() || Value == "-" || Value.starts_with("="))
+            return Value.str();
+          std::string Abs = absoluteIn(C.Directory, Value);
+          return IsFile && !llvm::sys::fs::exists(Abs) ? Value.str() : Abs;
         };
         if (A.size() > Flag.size())
           Args[I] = Flag.str() + Rewrite(A.drop_front(Flag.size()));

@@ -1,6 +1,7 @@
 //===--- Findings.cpp -----------------------------------------------------===//
 
 #include "Findings.h"
+#include "FunctionExtents.h"
 #include "Baseline.h"
 #include "ChangedLines.h"
 #include "Diagnostics.h"
@@ -167,14 +168,32 @@ Results collectFindings(std::vector<clang::tidy::ClangTidyError> Diagnostics,
   // Over all findings, before filtering: a finding's occurrence number must
   // not depend on what is reported.
   addFingerprints(R.Findings, Sources);
-  if (Filter.Changes)
-    llvm::erase_if(R.Findings, [&](const Finding &F) {
-      if (Filter.Changes->contains(F.Where.File, F.Where.Line))
+  if (Filter.Changes) {
+    // The function around a finding, per file, read once.
+    std::map<std::string, std::unique_ptr<FunctionExtents>> Extents;
+    auto InChangedFunction = [&](const Finding &F) {
+      if (!Filter.Changes->touches(F.Where.File))
         return false;
-      return llvm::none_of(F.Notes, [&](const Note &N) {
-        return Filter.Changes->contains(N.Where.File, N.Where.Line);
-      });
+      std::unique_ptr<FunctionExtents> &E = Extents[F.Where.File];
+      if (!E) {
+        const std::string *Text = Sources.text(F.Where.File);
+        if (!Text)
+          return false;
+        E = std::make_unique<FunctionExtents>(*Text);
+      }
+      auto Lines = E->around(F.Diagnostic.Message.FileOffset);
+      return Lines &&
+             Filter.Changes->overlaps(F.Where.File, Lines->first, Lines->second);
+    };
+    llvm::erase_if(R.Findings, [&](const Finding &F) {
+      if (Filter.Changes->contains(F.Where.File, F.Where.Line) ||
+          llvm::any_of(F.Notes, [&](const Note &N) {
+            return Filter.Changes->contains(N.Where.File, N.Where.Line);
+          }))
+        return false;
+      return !InChangedFunction(F);
     });
+  }
   if (Filter.Base)
     subtractBaseline(R.Findings, *Filter.Base);
   if (Filter.Accepted)
