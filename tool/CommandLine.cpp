@@ -499,9 +499,9 @@ Expected<Options> parseCommandLine(int Argc, const char **Argv) {
                    DiffModeOption + "'");
   O.Mode = DiffModeOption == "new" && O.Diff != "-" ? DiffMode::New
                                                     : DiffMode::Lines;
-  if (O.Shard && !O.Diff.empty() && O.Mode == DiffMode::New)
-    return problem("--shard does not split --diff-mode=new's analysis of the "
-                   "base revision yet: pass --diff-mode=lines with --shard");
+  if (O.Shard.Piece && !O.Diff.empty() && O.Mode == DiffMode::New)
+    return problem("--shard=piece cannot analyse a base revision (a piece "
+                   "runs where git may not be): pass --diff-mode=lines");
   if (O.Diff == "-" && DiffModeOption.getNumOccurrences() &&
       DiffModeOption == "new")
     return problem("--diff=- has no base revision to compare with: "

@@ -108,10 +108,20 @@ int mergeShards(Options &Opts) {
       return fail(Changes.takeError());
     In.Changes = std::move(*Changes);
   }
+  // --diff-mode=new: the base's findings come from every shard; the files
+  // as the revision has them are read again here (the merge runs in the
+  // same checkout as the shards).
+  if (Shards->BaseRevision) {
+    auto Base = BaseRevision::load(*Shards->BaseRevision, Opts.Root);
+    if (!Base)
+      return fail(Base.takeError());
+    In.Base = std::move(*Base);
+  }
   ReportInfo Info{Opts.Root, COROLINT_VERSION, Checks->Enabled};
   if (In.Files.empty())
     return reportNothingAffected(Opts, Info);
-  return reportUnits(Opts, In, std::move(Shards->Units), std::move(Info));
+  return reportUnits(Opts, In, std::move(Shards->Units), std::move(Info),
+                     std::move(Shards->BaseUnits));
 }
 
 /// --list-profiles: the table, or the choices for each input file.
@@ -225,6 +235,10 @@ int main(int argc, const char **argv) {
     Shard->Units = Units;
     for (UnitResult &U : Shard->Units)
       U.Inputs.clear(); // the cache's business, not the merge's
+    if (In->Base) {
+      Shard->BaseRevision = In->Base->revision();
+      Shard->BaseUnits = BaseUnits;
+    }
     if (Shard->Shard.Piece)
       relativeToRoot(*Shard);
     Info.Shard = toJSON(*Shard);

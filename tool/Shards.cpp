@@ -107,6 +107,15 @@ llvm::Expected<ShardData> readShard(const std::string &Path) {
   D.SkippedOtherLanguages = *Skipped;
   if (auto Diff = O->getString("diff"))
     D.Diff = Diff->str();
+  if (auto Rev = O->getString("baseRevision"))
+    D.BaseRevision = Rev->str();
+  if (const json::Array *Base = O->getArray("baseUnits"))
+    for (const json::Value &U : *Base) {
+      std::optional<UnitResult> R = unitResultFromJSON(U);
+      if (!R)
+        return Malformed();
+      D.BaseUnits.push_back(std::move(*R));
+    }
   for (const json::Value &F : *Files) {
     if (!F.getAsString())
       return Malformed();
@@ -166,6 +175,8 @@ void relativeToRoot(ShardData &D) {
   auto Relative = [&](llvm::StringRef P) { return relativeTo(D.Root, P); };
   for (UnitResult &U : D.Units)
     rebasePaths(U, Relative);
+  for (UnitResult &U : D.BaseUnits)
+    rebasePaths(U, Relative);
   for (std::string &F : D.Files)
     F = Relative(F);
 }
@@ -185,6 +196,13 @@ json::Value toJSON(const ShardData &D) {
                  {"units", std::move(Units)}};
   if (D.Diff)
     O["diff"] = *D.Diff;
+  if (D.BaseRevision) {
+    O["baseRevision"] = *D.BaseRevision;
+    json::Array Base;
+    for (const UnitResult &U : D.BaseUnits)
+      Base.push_back(toJSON(U));
+    O["baseUnits"] = std::move(Base);
+  }
   if (D.Shard.Piece)
     O["piece"] = true;
   return O;
@@ -248,19 +266,22 @@ llvm::Expected<ShardData> readShards(llvm::ArrayRef<std::string> Paths,
         All.Root = std::string(Here);
       }
       All.Diff = D->Diff;
+      All.BaseRevision = D->BaseRevision;
     } else if (D->Shard.Piece == All.Shard.Piece &&
                (D->Version != All.Version ||
                 (!All.Shard.Piece && D->Root != All.Root) ||
-                D->Diff != All.Diff)) {
+                D->Diff != All.Diff || D->BaseRevision != All.BaseRevision)) {
       return problem("'" + Path +
-                     "' comes from another run (its corolint version, root "
-                     "or --diff differs)");
+                     "' comes from another run (its corolint version, root, "
+                     "--diff or --diff-mode differs)");
     }
     if (D->Shard.Piece && !PieceRoot.empty()) {
       auto Under = [&](llvm::StringRef P) { return joinRoot(PieceRoot, P); };
       for (std::string &F : D->Files)
         F = Under(F);
       for (UnitResult &U : D->Units)
+        rebasePaths(U, Under);
+      for (UnitResult &U : D->BaseUnits)
         rebasePaths(U, Under);
     }
     if (llvm::Error E = All.Shard.Piece ? checkPiece(*D, Path, PieceFiles)
@@ -272,6 +293,8 @@ llvm::Expected<ShardData> readShards(llvm::ArrayRef<std::string> Paths,
                                     : D->SkippedOtherLanguages;
     llvm::append_range(All.Files, D->Files);
     std::move(D->Units.begin(), D->Units.end(), std::back_inserter(All.Units));
+    std::move(D->BaseUnits.begin(), D->BaseUnits.end(),
+              std::back_inserter(All.BaseUnits));
   }
   for (size_t I = 0; I < Seen.size(); ++I)
     if (!Seen[I])
@@ -281,8 +304,11 @@ llvm::Expected<ShardData> readShards(llvm::ArrayRef<std::string> Paths,
                      "code nobody analysed");
   std::sort(All.Files.begin(), All.Files.end());
   // Input order, as one run has it (mergeResults sorts the findings anyway).
-  std::sort(All.Units.begin(), All.Units.end(),
-            [](const UnitResult &A, const UnitResult &B) { return A.File < B.File; });
+  auto ByFile = [](const UnitResult &A, const UnitResult &B) {
+    return A.File < B.File;
+  };
+  std::sort(All.Units.begin(), All.Units.end(), ByFile);
+  std::sort(All.BaseUnits.begin(), All.BaseUnits.end(), ByFile);
   return All;
 }
 

@@ -54,6 +54,11 @@ struct ShardData {
   std::string Version, Root;
   /// The unified diff the run was limited to (--diff), if any.
   std::optional<std::string> Diff;
+  /// --diff-mode=new: the base revision, and the shard's units analysed as
+  /// it has them (the merge matches all shards' findings against all of
+  /// them, as one run would).
+  std::optional<std::string> BaseRevision;
+  std::vector<UnitResult> BaseUnits;
   std::vector<std::string> Files;
   size_t SkippedOtherLanguages = 0;
   std::vector<UnitResult> Units;
