@@ -22,10 +22,11 @@ Figures go in the check's doc page under "Cost".
 import json
 import os
 import resource
-import shlex
 import statistics
 import subprocess
 import sys
+
+from compile_flags import flags_of
 
 
 def cpu_seconds(cmd, cwd):
@@ -33,22 +34,6 @@ def cpu_seconds(cmd, cwd):
     subprocess.run(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-
-
-def flags_of(entry):
-    args = entry.get("arguments") or shlex.split(entry["command"])
-    flags, skip = [], False
-    for a in args[1:]:
-        if skip:
-            skip = False
-            continue
-        if a in ("-o", "-c"):
-            skip = a == "-o"
-            continue
-        if a == entry["file"] or os.path.basename(a) == os.path.basename(entry["file"]):
-            continue
-        flags.append(a)
-    return flags
 
 
 def main(argv):

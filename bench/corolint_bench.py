@@ -15,11 +15,12 @@ figures in bench/README.md.
 """
 import json
 import os
-import shlex
 import statistics
 import subprocess
 import sys
 import time
+
+from compile_flags import flags_of
 
 
 def run_timed(cmd, repeat):
@@ -45,19 +46,7 @@ def main():
           ("translation unit", "syntax s", "corolint s", "ratio", "syntax MB", "corolint MB"))
     total_syntax = total_lint = 0.0
     for e in entries:
-        args = e.get("arguments") or shlex.split(e["command"])
-        # The compile command minus compiler, output and -c: the flags.
-        flags, skip = [], False
-        for a in args[1:]:
-            if skip:
-                skip = False
-                continue
-            if a in ("-o", "-c"):
-                skip = a == "-o"
-                continue
-            if a == e["file"] or a.endswith(os.path.basename(e["file"])):
-                continue
-            flags.append(a)
+        flags = flags_of(e)
         os.chdir(e["directory"])
         syntax, syntax_kb = run_timed(["clang++-19", "-fsyntax-only"] + flags + [e["file"]], repeat)
         lint, lint_kb = run_timed([corolint, "--no-cache", "--checks=-*,coro-*", "--quiet", e["file"], "--"] + flags,
