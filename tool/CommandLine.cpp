@@ -260,6 +260,44 @@ std::string parseError(StringRef Errors, StringRef Program) {
   return Message + Suggestion + " (see corolint --help)";
 }
 
+/// An option LLVM would not report as unknown: "--<name>" that no option is
+/// called, which LLVM reads as a one-letter option with the rest as its
+/// value ("--jbos=2" as "-j bos=2"; "--heder-filter=x" as "-h", printing
+/// the help and exiting 0: a misspelt option in a CI script must fail). The
+/// error names the nearest option.
+std::optional<std::string> misspeltLongOption(int Argc, const char **Argv) {
+  StringMap<cl::Option *> &Registered = cl::getRegisteredOptions();
+  for (int I = 1; I < Argc; ++I) {
+    StringRef Arg = Argv[I];
+    if (Arg == "--")
+      break;
+    bool DoubleDash = Arg.consume_front("--");
+    if (!DoubleDash && !(Arg.consume_front("-") && Arg.starts_with("h")))
+      continue; // positional, or a short option LLVM reads as it should
+    auto [Name, Value] = Arg.split('=');
+    if (Name.empty() || Name == "h" || Registered.count(Name))
+      continue;
+    StringRef Nearest;
+    unsigned Best = 4;
+    for (const auto &Entry : Registered) {
+      if (Entry.getKey().size() < 2 ||
+          Entry.second->getOptionHiddenFlag() == cl::ReallyHidden)
+        continue;
+      unsigned D = Name.edit_distance(Entry.getKey(), true, Best);
+      if (D < Best)
+        Best = D, Nearest = Entry.getKey();
+    }
+    std::string Suggestion =
+        Nearest.empty() ? std::string()
+                        : "; did you mean '--" + Nearest.str() +
+                              (Arg.contains('=') ? "=" + Value.str() : "") +
+                              "'?";
+    return "unknown command line argument '" + std::string(Argv[I]) + "'" +
+           Suggestion + " (see corolint --help)";
+  }
+  return std::nullopt;
+}
+
 /// Takes the compiler arguments after "--" (a fixed compile database, as in
 /// clang-tidy) and parses what is left: corolint's own command line.
 Expected<std::unique_ptr<clang::tooling::CompilationDatabase>>
@@ -275,6 +313,8 @@ parseArguments(int Argc, const char **Argv) {
   // analysis, as clang-tidy does.
   if (!Fixed && !FixedError.empty())
     return problem(StringRef(FixedError).trim());
+  if (std::optional<std::string> Misspelt = misspeltLongOption(Argc, Argv))
+    return problem(*Misspelt);
   std::string ParseErrors;
   raw_string_ostream ParseOS(ParseErrors);
   if (!cl::ParseCommandLineOptions(Argc, Argv, Overview, &ParseOS))
