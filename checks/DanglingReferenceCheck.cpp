@@ -271,6 +271,8 @@ DanglingReferenceCheck::DanglingReferenceCheck(StringRef Name,
     : ClangTidyCheck(Name, Context),
       KeepAliveFunctions(
           Options.get("KeepAliveFunctions", namesOf({EntryKind::CallableKeepAlive}))),
+      BorrowingWrappers(
+          Options.get("BorrowingWrappers", namesOf({EntryKind::CallableBorrow}))),
       StoringFunctions(
           Options.get("StoringFunctions", namesOf({EntryKind::StoresCallable}))),
       EscapingFunctions(
@@ -293,6 +295,7 @@ DanglingReferenceCheck::DanglingReferenceCheck(StringRef Name,
 
 void DanglingReferenceCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "KeepAliveFunctions", KeepAliveFunctions.raw());
+  Options.store(Opts, "BorrowingWrappers", BorrowingWrappers.raw());
   Options.store(Opts, "StoringFunctions", StoringFunctions.raw());
   Options.store(Opts, "EscapingFunctions", EscapingFunctions.raw());
   Options.store(Opts, "ViewTypes", ViewTypes.raw());
@@ -341,9 +344,12 @@ void DanglingReferenceCheck::checkCall(const CallExpr &Call, ASTContext &Ctx) {
   if (!Def)
     return;
   const bool Eager = isEagerPolicy(Kind.Policy);
+  const auto *Method = llvm::dyn_cast<CXXMethodDecl>(Callee);
   llvm::SmallVector<Binding, 2> Bindings =
-      coroutineBody(*Def) ? coroutineBindings(Call, *Def, Eager, Ctx)
-                          : helperBindings(Call, *Def, Ctx);
+      Method && BorrowingWrappers.matches(*Method->getParent())
+          ? borrowBindings(Call, Ctx)
+      : coroutineBody(*Def) ? coroutineBindings(Call, *Def, Eager, Ctx)
+                            : helperBindings(Call, *Def, Ctx);
   if (Bindings.empty())
     return;
 
@@ -463,6 +469,46 @@ DanglingReferenceCheck::helperBindings(const CallExpr &Call,
       Bindings.push_back(
           {Binding::Closure, Args[I], R, Param, Op, Use, LambdaEager, &Def});
   }
+  return Bindings;
+}
+
+/// A call of a borrowing wrapper made on the spot from a capturing coroutine
+/// lambda (`seastar::coroutine::lambda([&] ...)()`): the wrapper holds only a
+/// pointer, so the closure, a temporary, dies with the statement as if the
+/// lambda were called directly.
+llvm::SmallVector<DanglingReferenceCheck::Binding, 2>
+DanglingReferenceCheck::borrowBindings(const CallExpr &Call, ASTContext &Ctx) {
+  llvm::SmallVector<Binding, 2> Bindings;
+  const Expr *Object = nullptr;
+  if (const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(&Call))
+    Object = Member->getImplicitObjectArgument();
+  else if (llvm::isa<CXXOperatorCallExpr>(Call) && Call.getNumArgs() > 0)
+    Object = Call.getArg(0);
+  const auto *Made = Object ? llvm::dyn_cast<CXXConstructExpr>(
+                                  Object->IgnoreParenImpCasts()->IgnoreImplicit())
+                            : nullptr;
+  if (const auto *Cast = Object ? llvm::dyn_cast<CXXFunctionalCastExpr>(
+                                      Object->IgnoreParenImpCasts())
+                                : nullptr)
+    Made = llvm::dyn_cast<CXXConstructExpr>(Cast->getSubExpr()->IgnoreImplicit());
+  if (!Made || Made->getNumArgs() < 1)
+    return Bindings;
+  const Expr *Arg = Made->getArg(0);
+  Referent R = referentOf(Arg, Ctx.getRValueReferenceType(Arg->getType()));
+  const LambdaExpr *Lambda =
+      R.K == Referent::Temporary ? closureLambda(R.E) : nullptr;
+  const CXXMethodDecl *Op = Lambda ? Lambda->getCallOperator() : nullptr;
+  const CoroutineBodyStmt *LambdaBody = Op ? coroutineBody(*Op) : nullptr;
+  if (!LambdaBody || !Lambda->capture_size())
+    return Bindings;
+  const bool LambdaEager = isEagerPolicy(classify(Op->getReturnType()).Policy);
+  const Expr *Use = firstDanglingUse(
+      bodyUses(LambdaBody->getBody(), LambdaEager ? &Ctx : nullptr),
+      LambdaEager, Ctx.getSourceManager(),
+      [&](const Expr *U) { return isCaptureUse(*Lambda, U); });
+  if (Use)
+    Bindings.push_back(
+        {Binding::Closure, Arg, R, nullptr, Op, Use, LambdaEager, nullptr});
   return Bindings;
 }
 

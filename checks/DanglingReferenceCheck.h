@@ -41,6 +41,8 @@ private:
   llvm::SmallVector<Binding, 2> helperBindings(const CallExpr &Call,
                                                const FunctionDecl &Def,
                                                ASTContext &Ctx);
+  llvm::SmallVector<Binding, 2> borrowBindings(const CallExpr &Call,
+                                               ASTContext &Ctx);
   bool outlivesLocal(const CallExpr &Call, const VarDecl &Local,
                      const TaskFate &F, const FunctionDecl *Enclosing,
                      ASTContext &Ctx);
@@ -54,8 +56,9 @@ private:
   bool fixCoInvoke(const CallExpr &Call, const Binding &B, ASTContext &Ctx);
   void fixByValue(const Binding &B, ASTContext &Ctx);
 
-  const NameList KeepAliveFunctions, StoringFunctions, EscapingFunctions,
-      DetachingMembers, PassThroughFunctions, ViewTypes, SafeViewTypes;
+  const NameList KeepAliveFunctions, BorrowingWrappers, StoringFunctions,
+      EscapingFunctions, DetachingMembers, PassThroughFunctions, ViewTypes,
+      SafeViewTypes;
   bool waitsForWork(const Stmt &S) const;
   bool waitAfter(const CompoundStmt &Scope, const CallExpr &Call,
                  const SourceManager &SM) const;

@@ -70,6 +70,7 @@ constexpr KindName KindNames[] = {
     {K::DetachingMember, "DetachingMember"},
     {K::PassThrough, "PassThrough"},
     {K::CallableKeepAlive, "CallableKeepAlive"},
+    {K::CallableBorrow, "CallableBorrow"},
     {K::StoresCallable, "StoresCallable"},
     {K::ViewType, "ViewType"},
     {K::ThreadGuardType, "ThreadGuardType"},

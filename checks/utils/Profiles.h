@@ -123,8 +123,12 @@ enum class EntryKind {
   /// (scheduleOn, via): the argument's fate is the result's.
   PassThrough,
   /// A wrapper that keeps a callable alive while its coroutine runs
-  /// (folly::coro::co_invoke, seastar::coroutine::lambda).
+  /// (folly::coro::co_invoke).
   CallableKeepAlive,
+  /// A class that holds only a pointer to the callable it is made from and
+  /// whose call operator calls it (seastar::coroutine::lambda): the callable
+  /// must outlive the task, so it is safe only awaited in the same statement.
+  CallableBorrow,
   /// An API that copies the callable it is given (std::function, co_spawn).
   StoresCallable,
   /// A non-owning view taken by value (std::string_view, std::span).

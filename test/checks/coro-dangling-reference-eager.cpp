@@ -264,3 +264,22 @@ seastar::future<> ready_callers(seastar::future<int> a, seastar::future<int> b) 
   // CHECK-MESSAGES: :[[@LINE-1]]:40: warning: temporary 'std::string' bound to parameter 'expected' of coroutine 'after_real_await' is destroyed at the end of this statement
   co_return;
 }
+
+// seastar::coroutine::lambda holds only a pointer to the closure: a temporary
+// closure dies with the statement, so the wrapper is safe only when its task
+// is awaited in that statement.
+seastar::future<> later();
+seastar::future<> borrowed_and_stored(std::string s) {
+  auto f = seastar::coroutine::lambda([&s]() -> seastar::future<> {
+  // CHECK-MESSAGES: :[[@LINE-1]]:39: warning: capturing coroutine lambda is destroyed at the end of this statement with its captures, but the task is stored in 'f' and used later (line [[@LINE+4]])
+    co_await later();
+    (void)s.c_str();
+  })();
+  return f;
+}
+seastar::future<> borrowed_and_awaited(std::string s) {
+  co_await seastar::coroutine::lambda([&s]() -> seastar::future<> {
+    co_await later();
+    (void)s.c_str();
+  })();
+}

@@ -7,8 +7,9 @@
 // RUN:   -- %coro_mock_flags
 // RUN: corolint --checks='-*,coro-dangling-reference' --dump-config %s -- %coro_mock_flags \
 // RUN:   | FileCheck %s -check-prefix=DUMP
+// DUMP: coro-dangling-reference.BorrowingWrappers: 'seastar::coroutine::lambda'
 // DUMP: coro-dangling-reference.EscapingFunctions: 'aio::spawn;
-// DUMP: coro-dangling-reference.KeepAliveFunctions: 'folly::coro::co_invoke;seastar::coroutine::lambda'
+// DUMP: coro-dangling-reference.KeepAliveFunctions: 'folly::coro::co_invoke'
 // DUMP: coro-dangling-reference.SafeViewTypes: ''
 // DUMP: coro-dangling-reference.StoringFunctions: 'std::function::function;asio::co_spawn;boost::asio::co_spawn'
 // DUMP: coro-dangling-reference.TaskTypes: 'asio::awaitable;boost::asio::awaitable'

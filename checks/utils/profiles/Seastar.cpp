@@ -114,7 +114,7 @@ constexpr ProfileEntry Entries[] = {
     {K::LockOrPermit, "seastar::rwlock"},
     // coro-dangling-reference: where a task or callable outlives the call
     // that takes it, what keeps one alive, what views borrow.
-    {K::CallableKeepAlive, "seastar::coroutine::lambda"},
+    {K::CallableBorrow, "seastar::coroutine::lambda"},
     // coro-lock-across-suspend: the async mutexes it tells from thread
     // locks, and the one it suggests instead of a thread lock.
     {K::AsyncLockType, "::seastar::basic_semaphore"},
