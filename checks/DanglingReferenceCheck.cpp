@@ -451,25 +451,38 @@ DanglingReferenceCheck::helperBindings(const CallExpr &Call,
     const ParmVarDecl *Param = Def.getParamDecl(I);
     if (!Param->getType()->isReferenceType())
       continue;
-    Referent R = referentOf(Args[I], Param->getType());
-    const LambdaExpr *Lambda =
-        R.K == Referent::Temporary ? closureLambda(R.E) : nullptr;
-    const CXXMethodDecl *Op = Lambda ? Lambda->getCallOperator() : nullptr;
-    const CoroutineBodyStmt *LambdaBody = Op ? coroutineBody(*Op) : nullptr;
-    if (!LambdaBody || !Lambda->capture_size() || !callsParameter(Def, *Param))
+    if (!callsParameter(Def, *Param))
       continue;
-    const bool LambdaEager = isEagerPolicy(classify(Op->getReturnType()).Policy);
-    const Expr *Use =
-        firstDanglingUse(bodyUses(LambdaBody->getBody(),
-                                  LambdaEager ? &Ctx : nullptr),
-                         LambdaEager,
-                         Ctx.getSourceManager(),
-                         [&](const Expr *U) { return isCaptureUse(*Lambda, U); });
-    if (Use)
-      Bindings.push_back(
-          {Binding::Closure, Args[I], R, Param, Op, Use, LambdaEager, &Def});
+    Referent R = referentOf(Args[I], Param->getType());
+    if (std::optional<Binding> B = closureBinding(Args[I], R, Param, &Def, Ctx))
+      Bindings.push_back(*B);
   }
   return Bindings;
+}
+
+/// The closure of a capturing coroutine lambda, the temporary \p R that
+/// \p Arg makes, when the lambda's body uses a capture at a point where the
+/// closure can be gone (any use for a lazy lambda, one after a suspension
+/// for an eager one); handed to \p Helper's \p Param, or to neither.
+std::optional<DanglingReferenceCheck::Binding>
+DanglingReferenceCheck::closureBinding(const Expr *Arg, const Referent &R,
+                                       const ParmVarDecl *Param,
+                                       const FunctionDecl *Helper,
+                                       ASTContext &Ctx) {
+  const LambdaExpr *Lambda =
+      R.K == Referent::Temporary ? closureLambda(R.E) : nullptr;
+  const CXXMethodDecl *Op = Lambda ? Lambda->getCallOperator() : nullptr;
+  const CoroutineBodyStmt *LambdaBody = Op ? coroutineBody(*Op) : nullptr;
+  if (!LambdaBody || !Lambda->capture_size())
+    return std::nullopt;
+  const bool LambdaEager = isEagerPolicy(classify(Op->getReturnType()).Policy);
+  const Expr *Use = firstDanglingUse(
+      bodyUses(LambdaBody->getBody(), LambdaEager ? &Ctx : nullptr),
+      LambdaEager, Ctx.getSourceManager(),
+      [&](const Expr *U) { return isCaptureUse(*Lambda, U); });
+  if (!Use)
+    return std::nullopt;
+  return Binding{Binding::Closure, Arg, R, Param, Op, Use, LambdaEager, Helper};
 }
 
 /// A call of a borrowing wrapper made on the spot from a capturing coroutine
@@ -495,20 +508,8 @@ DanglingReferenceCheck::borrowBindings(const CallExpr &Call, ASTContext &Ctx) {
     return Bindings;
   const Expr *Arg = Made->getArg(0);
   Referent R = referentOf(Arg, Ctx.getRValueReferenceType(Arg->getType()));
-  const LambdaExpr *Lambda =
-      R.K == Referent::Temporary ? closureLambda(R.E) : nullptr;
-  const CXXMethodDecl *Op = Lambda ? Lambda->getCallOperator() : nullptr;
-  const CoroutineBodyStmt *LambdaBody = Op ? coroutineBody(*Op) : nullptr;
-  if (!LambdaBody || !Lambda->capture_size())
-    return Bindings;
-  const bool LambdaEager = isEagerPolicy(classify(Op->getReturnType()).Policy);
-  const Expr *Use = firstDanglingUse(
-      bodyUses(LambdaBody->getBody(), LambdaEager ? &Ctx : nullptr),
-      LambdaEager, Ctx.getSourceManager(),
-      [&](const Expr *U) { return isCaptureUse(*Lambda, U); });
-  if (Use)
-    Bindings.push_back(
-        {Binding::Closure, Arg, R, nullptr, Op, Use, LambdaEager, nullptr});
+  if (std::optional<Binding> B = closureBinding(Arg, R, nullptr, nullptr, Ctx))
+    Bindings.push_back(*B);
   return Bindings;
 }
 

@@ -5,11 +5,13 @@
 
 #include "utils/Awaitables.h"
 #include "utils/NameList.h"
+#include "utils/Referents.h"
 #include "utils/SharedOptions.h"
 #include "utils/TaskFate.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include <optional>
 
 namespace clang::tidy::coro {
 
@@ -43,6 +45,10 @@ private:
                                                ASTContext &Ctx);
   llvm::SmallVector<Binding, 2> borrowBindings(const CallExpr &Call,
                                                ASTContext &Ctx);
+  std::optional<Binding> closureBinding(const Expr *Arg, const Referent &R,
+                                        const ParmVarDecl *Param,
+                                        const FunctionDecl *Helper,
+                                        ASTContext &Ctx);
   bool outlivesLocal(const CallExpr &Call, const VarDecl &Local,
                      const TaskFate &F, const FunctionDecl *Enclosing,
                      ASTContext &Ctx);

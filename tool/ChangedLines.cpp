@@ -41,10 +41,8 @@ llvm::Expected<ChangedLines> ChangedLines::parse(llvm::StringRef Diff,
           Out.Ranges[Current].push_back({NewLine, NewLine});
         ++NewLine, --NewLeft;
       } else if (Kind == '-' && OldLeft) {
-        if (!Current.empty()) {
-          Out.Ranges[Current];
+        if (!Current.empty())
           Out.Deletions[Current].push_back(NewLine - 1);
-        }
         --OldLeft;
       } else {
         if (OldLeft)

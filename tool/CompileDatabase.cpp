@@ -211,13 +211,8 @@ detectDatabase(const std::vector<std::string> &Sources) {
 
 /// \p Path made absolute against \p Dir, without "." and ".." parts.
 std::string absoluteIn(llvm::StringRef Dir, llvm::StringRef Path) {
-  llvm::SmallString<256> Abs;
-  if (llvm::sys::path::is_absolute(Path)) {
-    Abs = Path;
-  } else {
-    Abs = Dir;
-    llvm::sys::path::append(Abs, Path);
-  }
+  llvm::SmallString<256> Abs(Path);
+  llvm::sys::fs::make_absolute(Dir, Abs);
   llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
   return std::string(Abs);
 }

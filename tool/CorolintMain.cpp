@@ -60,7 +60,7 @@ int reportUnits(Options &Opts, const Inputs &In, std::vector<UnitResult> Units,
                 ReportInfo Info, std::vector<UnitResult> BaseUnits = {}) {
   // A merge of shards prints the text report as the one run would have
   // streamed it, file by file.
-  if (!Opts.Streamed && canStream(Opts, In) && !In.Files.empty()) {
+  if (!Opts.Streamed && canStream(Opts, In)) {
     TextStream Stream(Opts, In.Files.front());
     for (const UnitResult &U : Units)
       Stream.add(U);
@@ -205,7 +205,7 @@ int main(int argc, const char **argv) {
   if (!Cache)
     return fail(Cache.takeError());
   std::optional<TextStream> Stream;
-  if (canStream(*Opts, *In) && !In->Files.empty())
+  if (canStream(*Opts, *In))
     Stream.emplace(*Opts, In->Files.front());
   std::vector<UnitResult> Units = runUnits(
       In->Files, Opts->Run, Cache->get(),

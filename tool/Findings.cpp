@@ -181,9 +181,11 @@ Results collectFindings(std::vector<clang::tidy::ClangTidyError> Diagnostics,
           return false;
         E = std::make_unique<FunctionExtents>(*Text);
       }
-      auto Lines = E->around(F.Diagnostic.Message.FileOffset);
-      return Lines &&
-             Filter.Changes->overlaps(F.Where.File, Lines->first, Lines->second);
+      auto Range = E->around(F.Diagnostic.Message.FileOffset);
+      return Range &&
+             Filter.Changes->overlaps(
+                 F.Where.File, Sources.lineColumn(F.Where.File, Range->first).first,
+                 Sources.lineColumn(F.Where.File, Range->second).first);
     };
     llvm::erase_if(R.Findings, [&](const Finding &F) {
       if (Filter.Changes->contains(F.Where.File, F.Where.Line) ||

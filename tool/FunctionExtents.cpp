@@ -3,22 +3,12 @@
 #include "FunctionExtents.h"
 #include "clang/Basic/LangOptions.h"
 #include "clang/Lex/Lexer.h"
-#include <algorithm>
 #include <string>
 
 namespace corolint {
 FunctionExtents::FunctionExtents(llvm::StringRef Text) {
   // The raw lexer wants a null-terminated buffer.
   const std::string Buffer = Text.str();
-  std::vector<unsigned> LineStarts{0};
-  for (size_t I = 0; I < Buffer.size(); ++I)
-    if (Buffer[I] == '\n')
-      LineStarts.push_back(I + 1);
-  auto LineOf = [&](unsigned Offset) {
-    return static_cast<unsigned>(
-        std::upper_bound(LineStarts.begin(), LineStarts.end(), Offset) -
-        LineStarts.begin());
-  };
   clang::LangOptions Lang;
   Lang.CPlusPlus = Lang.CPlusPlus11 = Lang.CPlusPlus14 = Lang.CPlusPlus17 =
       Lang.CPlusPlus20 = true;
@@ -38,7 +28,6 @@ FunctionExtents::FunctionExtents(llvm::StringRef Text) {
       continue;
     Token Tok;
     Tok.Offset = T.getLocation().getRawEncoding() - Start.getRawEncoding();
-    Tok.Line = LineOf(Tok.Offset);
     Tok.Punct = 0;
     switch (T.getKind()) {
     case clang::tok::l_brace: Tok.Punct = '{'; break;
@@ -53,13 +42,12 @@ FunctionExtents::FunctionExtents(llvm::StringRef Text) {
     case clang::tok::greatergreater: Tok.Punct = 'G'; break;
     case clang::tok::l_square: Tok.Punct = '['; break;
     case clang::tok::r_square: Tok.Punct = ']'; break;
-    case clang::tok::arrow: Tok.Punct = 'a'; break;
-    case clang::tok::raw_identifier: Tok.Text = T.getRawIdentifier(); break;
+    case clang::tok::raw_identifier:
+      Tok.Text = Text.substr(Tok.Offset, T.getLength()); // outlives Buffer
+      break;
     case clang::tok::string_literal: Tok.Punct = '"'; break;
     default: break;
     }
-    if (!Tok.Text.empty())
-      Tok.Text = Text.substr(Tok.Offset, Tok.Text.size()); // outlives Buffer
     Tokens.push_back(Tok);
   }
   Match.assign(Tokens.size(), -1);
@@ -102,8 +90,8 @@ size_t FunctionExtents::headStart(size_t Open) const {
   return I;
 }
 
-bool FunctionExtents::isFunctionBody(size_t Open) const {
-  size_t I = headStart(Open);
+bool FunctionExtents::isFunctionBody(size_t Head, size_t Open) const {
+  size_t I = Head;
   // Attributes and template heads say nothing about what is declared.
   while (I < Open) {
     if (Tokens[I].Text == "template" && I + 1 < Open &&
@@ -149,6 +137,7 @@ bool FunctionExtents::isFunctionBody(size_t Open) const {
 
 std::optional<std::pair<unsigned, unsigned>>
 FunctionExtents::around(unsigned Offset) const {
+  // Offsets: the caller has the lines (SourceCache).
   for (size_t I = 0; I < Tokens.size(); ++I) {
     if (Tokens[I].Punct != '{' || Match[I] < 0)
       continue;
@@ -158,8 +147,8 @@ FunctionExtents::around(unsigned Offset) const {
     size_t Head = headStart(I);
     if (Tokens[Head].Offset > Offset)
       break; // every later block starts after it
-    if (isFunctionBody(I))
-      return std::make_pair(Tokens[Head].Line, Close.Line);
+    if (isFunctionBody(Head, I))
+      return std::make_pair(Tokens[Head].Offset, Close.Offset);
   }
   return std::nullopt;
 }

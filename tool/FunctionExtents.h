@@ -22,9 +22,9 @@ class FunctionExtents {
 public:
   explicit FunctionExtents(llvm::StringRef Text);
 
-  /// The first and last line (1-based) of the outermost function whose body
-  /// contains \p Offset: from the first token of its declaration (after the
-  /// previous declaration's ';' or '}') to its closing brace. A lambda or
+  /// The offsets of the first and last token of the outermost function whose
+  /// body contains \p Offset: from the first token of its declaration (after
+  /// the previous declaration's ';' or '}') to its closing brace. A lambda or
   /// block inside a function belongs to the function; a namespace, class,
   /// enum or extern "C" block is not a function, nor is a braced
   /// initialiser. std::nullopt outside any function.
@@ -32,8 +32,10 @@ public:
 
 private:
   struct Token {
-    unsigned Offset, Line;
-    char Punct; // '{', '}', '(', ')', ';', ':', ',', '=', or 0
+    unsigned Offset;
+    /// '{', '}', '(', ')', '[', ']', ';', ':', ',', '<', '>', 'G' (">>"),
+    /// '"' (a string literal), or 0 (an identifier in Text, or another token).
+    char Punct;
     llvm::StringRef Text;
   };
   std::vector<Token> Tokens;
@@ -41,7 +43,9 @@ private:
 
   /// The first token of the declaration whose body opens at \p Open.
   size_t headStart(size_t Open) const;
-  bool isFunctionBody(size_t Open) const;
+  /// Whether the block opening at \p Open, whose declaration starts at
+  /// \p Head (headStart), is a function's body.
+  bool isFunctionBody(size_t Head, size_t Open) const;
 };
 
 } // namespace corolint

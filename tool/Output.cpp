@@ -138,15 +138,13 @@ void printFixesLeftOnNotes(const std::vector<Finding> &Findings) {
               "leaves them)\n";
 }
 
-/// The text report is clang-tidy's: it prints the diagnostics and applies
-/// the fixes --fix asks for; to --output when given.
 } // namespace
 
 bool canStream(const Options &Opts, const Inputs &In) {
   return Opts.Format == "text" && Opts.OutputFile.empty() &&
          Opts.Fix == FB_NoFix && Opts.ExportFixes.empty() &&
          !Opts.Accepted && Opts.WriteBaseline.empty() && !In.Changes &&
-         !In.Base && !Opts.Shard;
+         !In.Base && !Opts.Shard && !In.Files.empty();
 }
 
 TextStream::TextStream(const Options &Opts, StringRef ConfigFile)
@@ -158,9 +156,7 @@ void TextStream::add(const UnitResult &U) {
   errs() << U.Printed;
   std::vector<ClangTidyError> New;
   for (const ClangTidyError &E : U.Diagnostics)
-    if (Seen.emplace(E.DiagnosticName, E.Message.FilePath,
-                     E.Message.FileOffset, E.Message.Message)
-            .second)
+    if (Seen.first(E))
       New.push_back(E);
   if (New.empty())
     return;
@@ -172,6 +168,8 @@ void TextStream::add(const UnitResult &U) {
 
 namespace {
 
+/// The text report is clang-tidy's: it prints the diagnostics and applies
+/// the fixes --fix asks for; to --output when given.
 bool writeText(const std::vector<ClangTidyError> &Diagnostics,
                ClangTidyContext &Reporting, FixBehaviour Fix,
                StringRef OutputFile) {

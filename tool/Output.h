@@ -15,9 +15,7 @@
 #include "Inputs.h"
 #include "Report.h"
 #include "Runner.h"
-#include <set>
 #include <string>
-#include <tuple>
 #include <vector>
 
 namespace corolint {
@@ -38,8 +36,9 @@ int recordBaseline(const Options &Opts, const Results &R, const RunSummary &Run)
 int reportNothingAffected(const Options &Opts, const ReportInfo &Info);
 
 /// Whether the text report can be printed while the run goes on: text on
-/// standard output, with nothing that needs every finding first (fixes,
-/// --export-fixes, a baseline to match or write, --diff, a shard).
+/// standard output, files to analyse, and nothing that needs every finding
+/// first (fixes, --export-fixes, a baseline to match or write, --diff, a
+/// shard).
 bool canStream(const Options &Opts, const Inputs &In);
 
 /// The text report printed as the run goes: each translation unit's
@@ -57,7 +56,7 @@ private:
   const Options &Opts;
   clang::tidy::ClangTidyContext Reporting;
   SourceCache Sources;
-  std::set<std::tuple<std::string, std::string, unsigned, std::string>> Seen;
+  DistinctDiagnostics Seen;
 };
 
 } // namespace corolint

@@ -133,7 +133,7 @@ UnitResult analyseUnit(const std::string &File,
 
 RunResult mergeResults(std::vector<UnitResult> Units) {
   RunResult Result;
-  std::set<std::tuple<std::string, std::string, unsigned, std::string>> Seen;
+  DistinctDiagnostics Seen;
   for (UnitResult &R : Units) {
     addStats(Result.Summary.Stats, R.Stats);
     if (R.FromCache)
@@ -150,9 +150,7 @@ RunResult mergeResults(std::vector<UnitResult> Units) {
         It->second = ""; // two units saw different contents
     }
     for (ClangTidyError &E : R.Diagnostics)
-      if (Seen.emplace(E.DiagnosticName, E.Message.FilePath,
-                       E.Message.FileOffset, E.Message.Message)
-              .second)
+      if (Seen.first(E))
         Result.Diagnostics.push_back(std::move(E));
   }
   std::stable_sort(Result.Diagnostics.begin(), Result.Diagnostics.end(),

@@ -19,7 +19,9 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace corolint {
@@ -134,6 +136,22 @@ UnitResult analyseUnit(const std::string &File,
 
 /// Merges per-unit results (given in input order) into one.
 RunResult mergeResults(std::vector<UnitResult> Units);
+
+/// The diagnostics of several translation units, each once: a finding in a
+/// header that several units include is the same check, place and message.
+class DistinctDiagnostics {
+public:
+  /// Whether \p E is the first of its kind seen here.
+  bool first(const clang::tidy::ClangTidyError &E) {
+    return Seen
+        .emplace(E.DiagnosticName, E.Message.FilePath, E.Message.FileOffset,
+                 E.Message.Message)
+        .second;
+  }
+
+private:
+  std::set<std::tuple<std::string, std::string, unsigned, std::string>> Seen;
+};
 
 class ResultCache;
 

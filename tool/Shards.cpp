@@ -73,6 +73,24 @@ std::string joinRoot(llvm::StringRef Root, llvm::StringRef Path) {
   return std::string(Full);
 }
 
+/// A report's units ("units", "baseUnits") into \p To; false if one is malformed.
+bool unitsFromJSON(const json::Array &Units, std::vector<UnitResult> &To) {
+  for (const json::Value &U : Units) {
+    std::optional<UnitResult> R = unitResultFromJSON(U);
+    if (!R)
+      return false;
+    To.push_back(std::move(*R));
+  }
+  return true;
+}
+
+json::Array unitsToJSON(const std::vector<UnitResult> &Units) {
+  json::Array Out;
+  for (const UnitResult &U : Units)
+    Out.push_back(toJSON(U));
+  return Out;
+}
+
 llvm::Expected<ShardData> readShard(const std::string &Path) {
   auto Buffer = llvm::MemoryBuffer::getFile(Path);
   if (!Buffer)
@@ -110,23 +128,15 @@ llvm::Expected<ShardData> readShard(const std::string &Path) {
   if (auto Rev = O->getString("baseRevision"))
     D.BaseRevision = Rev->str();
   if (const json::Array *Base = O->getArray("baseUnits"))
-    for (const json::Value &U : *Base) {
-      std::optional<UnitResult> R = unitResultFromJSON(U);
-      if (!R)
-        return Malformed();
-      D.BaseUnits.push_back(std::move(*R));
-    }
+    if (!unitsFromJSON(*Base, D.BaseUnits))
+      return Malformed();
   for (const json::Value &F : *Files) {
     if (!F.getAsString())
       return Malformed();
     D.Files.push_back(F.getAsString()->str());
   }
-  for (const json::Value &U : *Units) {
-    std::optional<UnitResult> R = unitResultFromJSON(U);
-    if (!R)
-      return Malformed();
-    D.Units.push_back(std::move(*R));
-  }
+  if (!unitsFromJSON(*Units, D.Units))
+    return Malformed();
   return D;
 }
 
@@ -182,9 +192,7 @@ void relativeToRoot(ShardData &D) {
 }
 
 json::Value toJSON(const ShardData &D) {
-  json::Array Units, Files;
-  for (const UnitResult &U : D.Units)
-    Units.push_back(toJSON(U));
+  json::Array Files;
   for (const std::string &F : D.Files)
     Files.push_back(F);
   json::Object O{{"index", D.Shard.Index},
@@ -193,15 +201,12 @@ json::Value toJSON(const ShardData &D) {
                  {"root", D.Shard.Piece ? "." : D.Root},
                  {"files", std::move(Files)},
                  {"skippedOtherLanguages", int64_t(D.SkippedOtherLanguages)},
-                 {"units", std::move(Units)}};
+                 {"units", unitsToJSON(D.Units)}};
   if (D.Diff)
     O["diff"] = *D.Diff;
   if (D.BaseRevision) {
     O["baseRevision"] = *D.BaseRevision;
-    json::Array Base;
-    for (const UnitResult &U : D.BaseUnits)
-      Base.push_back(toJSON(U));
-    O["baseUnits"] = std::move(Base);
+    O["baseUnits"] = unitsToJSON(D.BaseUnits);
   }
   if (D.Shard.Piece)
     O["piece"] = true;
