@@ -64,6 +64,18 @@ std::string typeName(QualType T, const ASTContext &Ctx) {
   return T.getAsString(Policy);
 }
 
+/// typeName for a type that may be a reference or a pointer ('const
+/// std::string &', 'int *').
+std::string fullTypeName(QualType T, const ASTContext &Ctx) {
+  if (!T->isReferenceType() && !T->isPointerType())
+    return typeName(T, Ctx);
+  QualType Pointee = T->getPointeeType();
+  return (Pointee.isConstQualified() ? "const " : "") + typeName(Pointee, Ctx) +
+         (T->isPointerType()           ? " *"
+          : T->isRValueReferenceType() ? " &&"
+                                       : " &");
+}
+
 std::string functionName(const FunctionDecl &FD) {
   if (isLambdaCallOperator(FD))
     return "this lambda";
@@ -250,6 +262,137 @@ std::string endsWords(const Referent &Ref, const FunctionDecl *Enclosing,
   return Ends;
 }
 
+
+/// The type of a coroutine's result as written: the first template argument
+/// of its return type (Task<std::string_view>, future<const T &>), with the
+/// argument's source range when it is spelled in the declaration.
+std::pair<QualType, SourceRange> resultType(const FunctionDecl &FD) {
+  const auto *Spec = llvm::dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      recordOf(FD.getReturnType()));
+  if (!Spec || Spec->getTemplateArgs().size() == 0 ||
+      Spec->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
+    return {};
+  QualType T = Spec->getTemplateArgs()[0].getAsType();
+  SourceRange Written;
+  if (FunctionTypeLoc FTL = FD.getFunctionTypeLoc()) {
+    TypeLoc Ret = FTL.getReturnLoc();
+    if (auto Elaborated = Ret.getAs<ElaboratedTypeLoc>())
+      Ret = Elaborated.getNamedTypeLoc();
+    if (auto TST = Ret.getAs<TemplateSpecializationTypeLoc>();
+        TST && TST.getNumArgs() > 0 &&
+        TST.getArgLoc(0).getArgument().getKind() == TemplateArgument::Type)
+      if (TypeSourceInfo *TSI = TST.getArgLoc(0).getTypeSourceInfo()) {
+        T = TSI->getType();
+        Written = TSI->getTypeLoc().getSourceRange();
+      }
+  }
+  return {T, Written};
+}
+
+/// What an assignment's left side \p LHS stores into that outlives the frame
+/// of coroutine \p FD: a member of its object (m, this->m), what a reference
+/// or pointer parameter refers to (out, *out, out->m), a global or a static.
+/// Null for a local.
+const NamedDecl *outlivingTarget(const Expr *LHS) {
+  const Expr *E = LHS->IgnoreParenImpCasts();
+  const NamedDecl *Target = nullptr;
+  while (E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *Member = llvm::dyn_cast<MemberExpr>(E)) {
+      if (!Target)
+        Target = Member->getMemberDecl();
+      const Expr *Base = Member->getBase()->IgnoreParenImpCasts();
+      if (llvm::isa<CXXThisExpr>(Base))
+        return Target;
+      E = Base;
+      if (Member->isArrow()) {
+        const auto *Ref = llvm::dyn_cast<DeclRefExpr>(Base);
+        const auto *Parm =
+            Ref ? llvm::dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+        return Parm ? Target : nullptr;
+      }
+      continue;
+    }
+    if (const auto *Unary = llvm::dyn_cast<UnaryOperator>(E);
+        Unary && Unary->getOpcode() == UO_Deref) {
+      const auto *Ref = llvm::dyn_cast<DeclRefExpr>(
+          Unary->getSubExpr()->IgnoreParenImpCasts());
+      const auto *Parm =
+          Ref ? llvm::dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+      return Parm ? (Target ? Target : Parm) : nullptr;
+    }
+    if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(E)) {
+      const auto *Var = llvm::dyn_cast<VarDecl>(Ref->getDecl());
+      if (!Var || Ref->refersToEnclosingVariableOrCapture())
+        return nullptr;
+      const bool Outlives =
+          !Var->hasLocalStorage() ||
+          (llvm::isa<ParmVarDecl>(Var) && Var->getType()->isReferenceType());
+      return Outlives ? (Target ? Target : Var) : nullptr;
+    }
+    return nullptr;
+  }
+  return nullptr;
+}
+
+/// One assignment in a coroutine's body: what it stores into, and what.
+struct Store {
+  const Expr *LHS, *RHS;
+  SourceLocation Loc;
+};
+
+/// A coroutine body's co_return values (its own, not nested lambdas') and
+/// the assignments anywhere in it (a nested lambda's too: a reset in a
+/// deferred cleanup counts).
+struct FrameScan : ContextVisitor<FrameScan> {
+  std::vector<const CoreturnStmt *> Returns;
+  bool VisitCoreturnStmt(CoreturnStmt *S) {
+    if (S->getOperand() && !S->isImplicit())
+      Returns.push_back(S);
+    return true;
+  }
+};
+
+std::vector<Store> assignmentsIn(const Stmt *Body) {
+  struct Finder : RecursiveASTVisitor<Finder> {
+    std::vector<Store> Stores;
+    bool VisitBinaryOperator(BinaryOperator *B) {
+      if (B->getOpcode() == BO_Assign)
+        Stores.push_back({B->getLHS(), B->getRHS(), B->getOperatorLoc()});
+      return true;
+    }
+    bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *C) {
+      if (C->getOperator() == OO_Equal && C->getNumArgs() == 2)
+        Stores.push_back({C->getArg(0), C->getArg(1), C->getOperatorLoc()});
+      return true;
+    }
+  } F;
+  F.TraverseStmt(const_cast<Stmt *>(Body));
+  return std::move(F.Stores);
+}
+
+/// The wrapper object a call of a borrowing wrapper's member is made on.
+const Expr *wrapperObject(const CallExpr &Call) {
+  if (const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(&Call))
+    return Member->getImplicitObjectArgument();
+  if (llvm::isa<CXXOperatorCallExpr>(Call) && Call.getNumArgs() > 0)
+    return Call.getArg(0);
+  return nullptr;
+}
+
+/// The declaration an assignment target names, for matching a later reset.
+const NamedDecl *targetDecl(const Expr *LHS) {
+  const Expr *E = LHS->IgnoreParenImpCasts();
+  if (const auto *Unary = llvm::dyn_cast<UnaryOperator>(E);
+      Unary && Unary->getOpcode() == UO_Deref)
+    E = Unary->getSubExpr()->IgnoreParenImpCasts();
+  if (const auto *Member = llvm::dyn_cast<MemberExpr>(E))
+    return Member->getMemberDecl();
+  if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(E))
+    return Ref->getDecl();
+  return nullptr;
+}
+
 } // namespace
 
 struct DanglingReferenceCheck::Binding {
@@ -307,11 +450,14 @@ void DanglingReferenceCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 void DanglingReferenceCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(callExpr(unless(isExpansionInSystemHeader())).bind("call"),
                      this);
+  Finder->addMatcher(coroutineDefinition().bind("coroutine"), this);
 }
 
 void DanglingReferenceCheck::check(const MatchFinder::MatchResult &Result) {
   if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call"))
     checkCall(*Call, *Result.Context);
+  if (const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("coroutine"))
+    checkFrameViews(*FD, *Result.Context);
 }
 
 AwaitableKind DanglingReferenceCheck::classify(QualType T) {
@@ -345,9 +491,11 @@ void DanglingReferenceCheck::checkCall(const CallExpr &Call, ASTContext &Ctx) {
     return;
   const bool Eager = isEagerPolicy(Kind.Policy);
   const auto *Method = llvm::dyn_cast<CXXMethodDecl>(Callee);
+  const bool Borrows = Method && BorrowingWrappers.matches(*Method->getParent());
+  if (Borrows && reportDeadBorrow(Call, Ctx))
+    return;
   llvm::SmallVector<Binding, 2> Bindings =
-      Method && BorrowingWrappers.matches(*Method->getParent())
-          ? borrowBindings(Call, Ctx)
+      Borrows ? borrowBindings(Call, Ctx)
       : coroutineBody(*Def) ? coroutineBindings(Call, *Def, Eager, Ctx)
                             : helperBindings(Call, *Def, Ctx);
   if (Bindings.empty())
@@ -492,11 +640,7 @@ DanglingReferenceCheck::closureBinding(const Expr *Arg, const Referent &R,
 llvm::SmallVector<DanglingReferenceCheck::Binding, 2>
 DanglingReferenceCheck::borrowBindings(const CallExpr &Call, ASTContext &Ctx) {
   llvm::SmallVector<Binding, 2> Bindings;
-  const Expr *Object = nullptr;
-  if (const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(&Call))
-    Object = Member->getImplicitObjectArgument();
-  else if (llvm::isa<CXXOperatorCallExpr>(Call) && Call.getNumArgs() > 0)
-    Object = Call.getArg(0);
+  const Expr *Object = wrapperObject(Call);
   const auto *Made = Object ? llvm::dyn_cast<CXXConstructExpr>(
                                   Object->IgnoreParenImpCasts()->IgnoreImplicit())
                             : nullptr;
@@ -511,6 +655,60 @@ DanglingReferenceCheck::borrowBindings(const CallExpr &Call, ASTContext &Ctx) {
   if (std::optional<Binding> B = closureBinding(Arg, R, nullptr, nullptr, Ctx))
     Bindings.push_back(*B);
   return Bindings;
+}
+
+/// A borrowing wrapper kept in a named local and made from a lambda
+/// temporary (`auto w = seastar::coroutine::lambda([&] ...); w();`): the
+/// closure died at the end of the statement that declared `w`, so calling
+/// `w` runs a destroyed lambda, whenever its task is awaited.
+bool DanglingReferenceCheck::reportDeadBorrow(const CallExpr &Call,
+                                              ASTContext &Ctx) {
+  const Expr *Object = wrapperObject(Call);
+  const auto *Ref =
+      Object ? llvm::dyn_cast<DeclRefExpr>(Object->IgnoreParenImpCasts()) : nullptr;
+  const auto *Holder = Ref ? llvm::dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (!Holder || !Holder->hasLocalStorage() || !Holder->getInit() ||
+      Holder->getType()->isReferenceType())
+    return false;
+  const Expr *Init = Holder->getInit()->IgnoreImplicit();
+  if (const auto *Cast = llvm::dyn_cast<CXXFunctionalCastExpr>(Init))
+    Init = Cast->getSubExpr()->IgnoreImplicit();
+  const auto *Made = llvm::dyn_cast<CXXConstructExpr>(Init);
+  if (!Made || Made->getNumArgs() < 1)
+    return false;
+  const Expr *Arg = Made->getArg(0);
+  Referent R = referentOf(Arg, Ctx.getRValueReferenceType(Arg->getType()));
+  const LambdaExpr *Lambda =
+      R.K == Referent::Temporary ? closureLambda(R.E) : nullptr;
+  const CXXMethodDecl *Op = Lambda ? Lambda->getCallOperator() : nullptr;
+  const CoroutineBodyStmt *Body = Op ? coroutineBody(*Op) : nullptr;
+  if (!Body || !Lambda->capture_size())
+    return false;
+  // Any use of a capture: the closure is gone before the call.
+  const Expr *Use = firstDanglingUse(
+      bodyUses(Body->getBody()), /*Eager=*/false, Ctx.getSourceManager(),
+      [&](const Expr *U) { return isCaptureUse(*Lambda, U); });
+  if (!Use)
+    return true;
+  const SourceManager &SM = Ctx.getSourceManager();
+  SourceLocation Loc = Call.getBeginLoc();
+  if (Loc.isMacroID())
+    Loc = SM.getExpansionLoc(Loc);
+  if (!Reported.insert(Loc.getRawEncoding()).second)
+    return true;
+  diag(Loc, "capturing coroutine lambda held by '%0' was destroyed at the end "
+            "of the statement that declared '%0' (line %1): '%2' keeps only a "
+            "pointer to it")
+      << Holder->getName() << SM.getPresumedLineNumber(Holder->getLocation())
+      << plainQualifiedName(*Made->getConstructor()->getParent())
+      << Call.getSourceRange();
+  diag(Arg->getBeginLoc(),
+       "the lambda is a temporary of this statement; declare it as a named "
+       "local before '%0'",
+       DiagnosticIDs::Note)
+      << Holder->getName();
+  diag(Use->getBeginLoc(), "the capture is used here", DiagnosticIDs::Note);
+  return true;
 }
 
 /// Whether \p S waits for work started before it: a bridge (io_context::run,
@@ -658,6 +856,146 @@ bool DanglingReferenceCheck::outlivesLocal(const CallExpr &Call,
   });
 }
 
+/// Form 3: a coroutine whose result is a view, reference or pointer
+/// co_returns one into its own frame (a local, a by-value parameter, a
+/// temporary of the co_return statement), or stores a view of a frame local
+/// into something that outlives the frame (a member, an out-parameter, a
+/// global) and never resets it. The frame is gone when the task's result is
+/// read, or when the coroutine finishes.
+void DanglingReferenceCheck::checkFrameViews(const FunctionDecl &Coroutine,
+                                             ASTContext &Ctx) {
+  const CoroutineBodyStmt *Body = coroutineBody(Coroutine);
+  if (!Body || Coroutine.isDependentContext())
+    return;
+  const SourceManager &SM = Ctx.getSourceManager();
+  // What is reached through a view, a pointer or a reference_wrapper (a
+  // [[gsl::Pointer]] class) converted to the result lives elsewhere:
+  // `co_return std::ref(x);` refers to x, not to the wrapper temporary.
+  auto PointerLike = [&](QualType T) {
+    const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+    return T->isPointerType() || T->isReferenceType() ||
+           (RD && (RD->hasAttr<PointerAttr>() || ViewTypes.matches(*RD)));
+  };
+  auto Owned = [&](const Referent &R) {
+    return R.K == Referent::Temporary ? !PointerLike(R.E->getType())
+           : R.K == Referent::Local   ? !PointerLike(R.Var->getType())
+                                      : false;
+  };
+  auto InFrame = [&](const Referent &R) {
+    return R.K == Referent::Local && R.Var->getDeclContext() == &Coroutine &&
+           Owned(R);
+  };
+
+  if (auto [Result, Written] = resultType(Coroutine);
+      !Result.isNull() && isBoundByReference(Result, ViewTypes, SafeViewTypes)) {
+    FrameScan Scan;
+    Scan.TraverseStmt(Body->getBody());
+    for (const CoreturnStmt *Return : Scan.Returns) {
+      // What the promise receives: the operand after its conversion (a
+      // temporary 'std::string' materialised to make the view is visible
+      // only there).
+      const Expr *Value = Return->getOperand();
+      const Expr *Promise = Return->getPromiseCall();
+      if (const auto *Cleanups =
+              llvm::dyn_cast_or_null<ExprWithCleanups>(Promise))
+        Promise = Cleanups->getSubExpr();
+      if (const auto *Call = llvm::dyn_cast_or_null<CallExpr>(Promise);
+          Call && Call->getNumArgs() == 1)
+        Value = Call->getArg(0);
+      Referent R = referentOf(Value, Result);
+      if ((R.K == Referent::Temporary && Owned(R)) || InFrame(R))
+        reportFrameView(Coroutine, *Return->getOperand(), R, Result, nullptr,
+                        Ctx);
+    }
+  }
+
+  std::vector<Store> Stores = assignmentsIn(Body->getBody());
+  for (const Store &S : Stores) {
+    QualType T = S.LHS->getType().getNonReferenceType();
+    const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+    // Views only: a raw pointer to a local kept in a member is the
+    // intrusive-list idiom (a waiter that unlinks itself).
+    if (!RD || !isBoundByReference(T, ViewTypes, SafeViewTypes))
+      continue;
+    const NamedDecl *Keeper = outlivingTarget(S.LHS);
+    if (!Keeper)
+      continue;
+    Referent R = referentOf(S.RHS, T.getUnqualifiedType());
+    if (!InFrame(R))
+      continue;
+    // Reset later (view_ = {} before returning, or in a deferred cleanup).
+    const NamedDecl *Target = targetDecl(S.LHS);
+    if (llvm::any_of(Stores, [&](const Store &Later) {
+          return targetDecl(Later.LHS) == Target &&
+                 SM.isBeforeInTranslationUnit(S.Loc, Later.Loc);
+        }))
+      continue;
+    reportFrameView(Coroutine, *S.RHS, R, T, Keeper, Ctx);
+  }
+}
+
+void DanglingReferenceCheck::reportFrameView(const FunctionDecl &Coroutine,
+                                             const Expr &Value,
+                                             const Referent &R,
+                                             QualType ViewType,
+                                             const NamedDecl *Keeper,
+                                             ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  SourceLocation Loc = Value.getBeginLoc();
+  if (Loc.isMacroID())
+    Loc = SM.getExpansionLoc(Loc);
+  if (!Reported.insert(Loc.getRawEncoding()).second)
+    return;
+  const std::string Name = describeCoroutine(Coroutine);
+  std::string What, Ends;
+  if (R.K == Referent::Temporary) {
+    What = "temporary '" + typeName(R.E->getType(), Ctx) + "'";
+    Ends = "at the end of this statement";
+  } else {
+    What = (llvm::isa<ParmVarDecl>(R.Var) ? "parameter '" : "'") +
+           R.Var->getName().str() + "'";
+    Ends = "when " + Name + " finishes";
+  }
+  const std::string Type = fullTypeName(ViewType, Ctx);
+  if (Keeper)
+    diag(Loc, "%0 is destroyed %1, but '%2' (a '%3'), which outlives the "
+              "coroutine's frame, still refers to it")
+        << What << Ends << Keeper->getName() << Type << Value.getSourceRange();
+  else
+    diag(Loc, "%0 is destroyed %1, but the task's result (a '%2') refers to "
+              "it")
+        << What << Ends << Type << Value.getSourceRange();
+  if (R.K == Referent::Local)
+    diag(R.Var->getLocation(),
+         llvm::isa<ParmVarDecl>(R.Var)
+             ? "%0 is copied into the coroutine's frame, which the coroutine "
+               "destroys when it finishes"
+             : "%0 lives in the coroutine's frame, which the coroutine "
+               "destroys when it finishes",
+         DiagnosticIDs::Note)
+        << What;
+
+  // A string_view result: return the string it views.
+  auto [Result, Written] = resultType(Coroutine);
+  if (Keeper || Written.isInvalid() || Written.getBegin().isMacroID() ||
+      Written.getEnd().isMacroID() || Coroutine.isTemplated() ||
+      Coroutine.isTemplateInstantiation() || Coroutine.getPreviousDecl() ||
+      Coroutine.getMostRecentDecl() != &Coroutine ||
+      Result->isReferenceType() || Result->isPointerType())
+    return;
+  CharSourceRange Range = CharSourceRange::getTokenRange(Written);
+  bool Invalid = false;
+  llvm::StringRef Text =
+      Lexer::getSourceText(Range, SM, Ctx.getLangOpts(), &Invalid);
+  if (Invalid || !Text.consume_back("string_view"))
+    return;
+  const std::string Owning = Text.str() + "string";
+  diag(Written.getBegin(),
+       "return an owning '%0': the task's result then holds a copy",
+       DiagnosticIDs::Note)
+      << Owning << FixItHint::CreateReplacement(Range, Owning);
+}
+
 void DanglingReferenceCheck::report(const CallExpr &Call, const Binding &B,
                                     const TaskFate &F, ASTContext &Ctx) {
   const SourceManager &SM = Ctx.getSourceManager();
@@ -734,7 +1072,7 @@ void DanglingReferenceCheck::report(const CallExpr &Call, const Binding &B,
   // One fix, on a note (--fix-notes applies a note's fix only when it is
   // the only one): the most local rewrite that applies.
   if (!fixKeepTemporary(Call, B, F, Enclosing, Ctx) &&
-      !fixCoInvoke(Call, B, Ctx))
+      !fixKeepAlive(Call, B, Ctx))
     fixByValue(B, Ctx);
 }
 
@@ -793,36 +1131,56 @@ bool DanglingReferenceCheck::fixKeepTemporary(const CallExpr &Call,
   return false;
 }
 
-/// A folly::coro lambda invoked on the spot: co_invoke keeps it alive.
-bool DanglingReferenceCheck::fixCoInvoke(const CallExpr &Call, const Binding &B,
-                                         ASTContext &Ctx) {
+/// A coroutine lambda invoked on the spot whose task's library has a
+/// keep-alive wrapper (the profiles' CallableKeepAlive, still listed in
+/// KeepAliveFunctions): `[&]() -> Task<> {...}(a)` becomes
+/// `folly::coro::co_invoke([&]() -> Task<> {...}, a)`.
+bool DanglingReferenceCheck::fixKeepAlive(const CallExpr &Call,
+                                          const Binding &B, ASTContext &Ctx) {
   const SourceManager &SM = Ctx.getSourceManager();
+  const LangOptions &LO = Ctx.getLangOpts();
   if (B.K != Binding::Closure || B.Helper || B.Ref.K != Referent::Temporary)
     return false;
   const auto *Op = llvm::dyn_cast<CXXOperatorCallExpr>(&Call);
   const CXXRecordDecl *TaskRD = recordOf(B.Coroutine->getReturnType());
-  if (Op && Op->getNumArgs() == 1 && TaskRD &&
-      plainQualifiedName(*TaskRD) == "folly::coro::Task" &&
-      !Call.getBeginLoc().isMacroID() && !Call.getEndLoc().isMacroID()) {
-    CharSourceRange LambdaRange =
-        CharSourceRange::getTokenRange(B.Arg->getSourceRange());
-    SourceLocation LambdaEnd = Lexer::getLocForEndOfToken(
-        B.Arg->getEndLoc(), 0, SM, Ctx.getLangOpts());
-    diag(Call.getBeginLoc(),
-         "wrap the lambda in 'folly::coro::co_invoke', which keeps it alive "
-         "until its task completes",
-         DiagnosticIDs::Note)
-        << FixItHint::CreateInsertion(LambdaRange.getBegin(),
-                                      "folly::coro::co_invoke(")
-        << FixItHint::CreateReplacement(
-               CharSourceRange::getCharRange(LambdaEnd,
-                                             Lexer::getLocForEndOfToken(
-                                                 Call.getEndLoc(), 0, SM,
-                                                 Ctx.getLangOpts())),
-               ")");
-    return true;
-  }
-  return false;
+  if (!Op || Op->getNumArgs() < 1 || Op->getArg(0) != B.Arg || !TaskRD ||
+      Call.getBeginLoc().isMacroID() || Call.getEndLoc().isMacroID())
+    return false;
+  auto [Profile, Namespace] = profileOfName(plainQualifiedName(*TaskRD));
+  if (!Profile)
+    return false;
+  const std::string Wrapper =
+      profileName(*Profile, EntryKind::CallableKeepAlive, Namespace);
+  llvm::SmallVector<llvm::StringRef, 4> Parts;
+  llvm::StringRef(Wrapper).split(Parts, "::");
+  std::vector<std::string> Components(Parts.begin(), Parts.end());
+  if (Wrapper.empty() || !KeepAliveFunctions.matches(Components))
+    return false;
+  // The '(' that opens the call's arguments, right after the lambda.
+  SourceLocation LambdaEnd =
+      Lexer::getLocForEndOfToken(B.Arg->getEndLoc(), 0, SM, LO);
+  std::optional<Token> Open = Lexer::findNextToken(B.Arg->getEndLoc(), SM, LO);
+  if (LambdaEnd.isInvalid() || !Open || !Open->is(tok::l_paren))
+    return false;
+  FixItHint Close =
+      Op->getNumArgs() == 1
+          // `lambda()` -> `wrapper(lambda)`
+          ? FixItHint::CreateReplacement(
+                CharSourceRange::getCharRange(
+                    LambdaEnd,
+                    Lexer::getLocForEndOfToken(Call.getEndLoc(), 0, SM, LO)),
+                ")")
+          // `lambda(a, b)` -> `wrapper(lambda, a, b)`
+          : FixItHint::CreateReplacement(
+                CharSourceRange::getCharRange(LambdaEnd, Open->getEndLoc()),
+                ", ");
+  diag(Call.getBeginLoc(),
+       "wrap the lambda in '%0', which keeps it alive until its task completes",
+       DiagnosticIDs::Note)
+      << Wrapper
+      << FixItHint::CreateInsertion(B.Arg->getBeginLoc(), Wrapper + "(")
+      << Close;
+  return true;
 }
 
 /// Otherwise: take the parameter by value.

@@ -37,6 +37,12 @@ public:
 
 private:
   void checkCall(const CallExpr &Call, ASTContext &Ctx);
+  /// Form 3: views into the coroutine's own frame that outlive it.
+  void checkFrameViews(const FunctionDecl &Coroutine, ASTContext &Ctx);
+  void reportFrameView(const FunctionDecl &Coroutine, const Expr &Value,
+                       const Referent &R, QualType ViewType,
+                       const NamedDecl *Keeper, ASTContext &Ctx);
+  bool reportDeadBorrow(const CallExpr &Call, ASTContext &Ctx);
   llvm::SmallVector<Binding, 2> coroutineBindings(const CallExpr &Call,
                                                   const FunctionDecl &Def,
                                                   bool Eager, ASTContext &Ctx);
@@ -59,7 +65,7 @@ private:
   bool fixKeepTemporary(const CallExpr &Call, const Binding &B,
                         const TaskFate &F, const FunctionDecl *Enclosing,
                         ASTContext &Ctx);
-  bool fixCoInvoke(const CallExpr &Call, const Binding &B, ASTContext &Ctx);
+  bool fixKeepAlive(const CallExpr &Call, const Binding &B, ASTContext &Ctx);
   void fixByValue(const Binding &B, ASTContext &Ctx);
 
   const NameList KeepAliveFunctions, BorrowingWrappers, StoringFunctions,

@@ -39,8 +39,8 @@ Referent referentOf(const Expr *Arg, QualType ParamType) {
       // A captureless lambda holds nothing that could dangle.
       if (RD && RD->isLambda() && RD->hasDefinition() && RD->isEmpty())
         return {};
-      // A view bound by value is the copy: what it views matters.
-      if (ByValue && !ParamType->isPointerType() &&
+      // A view or pointer bound by value is the copy: what it views matters.
+      if (ByValue &&
           MTE->getType().getUnqualifiedType().getCanonicalType() ==
               ValueType.getCanonicalType()) {
         E = MTE->getSubExpr();

@@ -37,9 +37,10 @@ seastar::future<> ready_factories() {
 }
 
 // An eager coroutine that never suspends has finished when the call returns.
-seastar::future<int> ready_coroutine() { co_return; }
+seastar::future<int> ready_coroutine() { co_return 1; }
 seastar::future<int> suspending_coroutine() {
   co_await seastar::sleep(std::chrono::milliseconds(1));
+  co_return 1;
 }
 seastar::future<int> fetch_later();
 seastar::future<> eager_finished() {
@@ -53,7 +54,7 @@ seastar::future<> eager_finished() {
 }
 
 // A lazy coroutine has not even started.
-async_simple::coro::Lazy<int> lazy_value() { co_return; }
+async_simple::coro::Lazy<int> lazy_value() { co_return 1; }
 
 // getTry() waits on its own future: once that is ready, it returns at once.
 folly::SemiFuture<int> semi_work();

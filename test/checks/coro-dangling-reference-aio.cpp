@@ -1,9 +1,10 @@
 // coro-dangling-reference on code written against the real aio headers and
 // the real standard library.
-// RUN: %check_corolint %s coro-dangling-reference %t -- -- %aio_flags
+// RUN: %check_corolint %s coro-dangling-reference %t -- --fix-notes -- %aio_flags
 
 #include <aio/aio.hpp>
 #include <chrono>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,4 +40,27 @@ aio::task<void> crawl(std::vector<std::string> urls) {
   co_await group.wait();
   auto gathered = co_await aio::gather(fetch("a"), fetch("b"));
   (void)gathered;
+}
+
+// A result that views the coroutine's frame (the real std::string's
+// conversion to std::string_view, aio's promise for a reference result).
+aio::task<std::string_view> first_word(std::string line) {
+  // CHECK-FIXES: {{^}}aio::task<std::string> first_word(std::string line) {{[{]$}}
+  co_await aio::sleep(1ms);
+  co_return line;
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: parameter 'line' is destroyed when coroutine 'first_word' finishes, but the task's result (a 'std::string_view') refers to it
+}
+aio::task<const std::string &> cached_name() {
+  std::string name = "x";
+  co_await aio::sleep(1ms);
+  co_return name;
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'name' is destroyed when coroutine 'cached_name' finishes, but the task's result (a 'const std::string &') refers to it
+}
+aio::task<std::string_view> whole(const std::string &line) { co_return line; }
+// What a reference_wrapper or a view converted to the result refers to lives
+// elsewhere.
+aio::task<int &> wrapped(int &target) { co_return std::ref(target); }
+aio::task<int &> wrapped_local(int &target) {
+  auto ref = std::ref(target);
+  co_return ref;
 }

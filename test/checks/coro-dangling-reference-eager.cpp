@@ -283,3 +283,23 @@ seastar::future<> borrowed_and_awaited(std::string s) {
     (void)s.c_str();
   })();
 }
+// The wrapper kept in a named local: the closure is gone before the call.
+seastar::future<> borrowed_wrapper_local(std::string s) {
+  auto w = seastar::coroutine::lambda([&s]() -> seastar::future<> {
+    (void)s.c_str();
+    co_return;
+  });
+  co_await w();
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: capturing coroutine lambda held by 'w' was destroyed at the end of the statement that declared 'w' (line [[@LINE-5]]): 'seastar::coroutine::lambda' keeps only a pointer to it
+  // CHECK-MESSAGES: :[[@LINE-6]]:39: note: the lambda is a temporary of this statement; declare it as a named local before 'w'
+  // CHECK-MESSAGES: :[[@LINE-6]]:11: note: the capture is used here
+}
+// Made from a named lambda, the wrapper borrows a closure that lives on.
+seastar::future<> borrowed_named_lambda(std::string s) {
+  auto body = [&s]() -> seastar::future<> {
+    co_await later();
+    (void)s.c_str();
+  };
+  auto w = seastar::coroutine::lambda(std::move(body));
+  co_await w();
+}

@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 #include "cppcoro.h"
+#include "folly_task.h"
 
 std::vector<int> numbers();
 std::string name();
@@ -62,4 +63,24 @@ cppcoro::task<> callers(int x) {
   // CHECK-MESSAGES-OPT: :[[@LINE-1]]:21: warning: temporary 'std::string' bound to parameter 'r' of coroutine 'show_ref' is destroyed at the end of this statement, but the task is stored in 'c' and awaited later
   co_await std::move(c);
   co_await cppcoro::when_all(v);
+}
+
+// The keep-alive fix names a wrapper of the task's library only while
+// KeepAliveFunctions lists it.
+void start_folly(int &x) {
+  [&x]() -> folly::coro::Task<> {
+    // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: capturing coroutine lambda is destroyed
+    // CHECK-MESSAGES: :[[@LINE-2]]:3: note: wrap the lambda in 'folly::coro::co_invoke'
+    // CHECK-MESSAGES-OPT: :[[@LINE-3]]:3: warning: capturing coroutine lambda is destroyed
+    // CHECK-MESSAGES-OPT-NOT: note: wrap the lambda
+    ++x;
+    co_return;
+  }().start();
+}
+
+// A frame view of a SafeViewTypes type is not reported.
+cppcoro::task<std::span<int>> frame_span() {
+  std::vector<int> local = numbers();
+  co_return std::span<int>(local);
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'local' is destroyed when coroutine 'frame_span' finishes, but the task's result (a 'std::span<int>') refers to it
 }

@@ -240,6 +240,14 @@ struct Service {
       co_return;
     }().start();
     // CHECK-FIXES: {{^}}    }).start();{{$}}
+    [this](int times) -> folly::coro::Task<> {
+      // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: capturing coroutine lambda is destroyed at the end of this statement with its captures, but the task is started detached by 'folly::coro::Task::start'
+      // CHECK-MESSAGES: :[[@LINE-2]]:5: note: wrap the lambda in 'folly::coro::co_invoke', which keeps it alive until its task completes
+      // CHECK-FIXES: {{^}}    folly::coro::co_invoke([this](int times) -> folly::coro::Task<> {{[{]$}}
+      hits += times;
+      co_return;
+    }(hits).start();
+    // CHECK-FIXES: {{^}}    }, hits).start();{{$}}
     touch("k").scheduleOn(ex).start();
     // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: temporary 'std::string' bound to parameter 'k' of coroutine 'Service::touch' is destroyed at the end of this statement, but the task is started detached by 'folly::coro::TaskWithExecutor::start'
     scope.add(folly::coro::co_withExecutor(ex, touch(name())));

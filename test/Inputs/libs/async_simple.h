@@ -1,5 +1,6 @@
 // async_simple-shaped mock: lazy Lazy<T> with detach(), collectAll of Try<T>.
 #pragma once
+#include "mock_returns.h"
 #include "mock_task.h"
 namespace async_simple {
 template <class T> struct Try {
@@ -31,11 +32,10 @@ template <class T> struct TryAwaiter {
   void await_suspend(std::coroutine_handle<>);
   Try<T> await_resume();
 };
-template <class T> struct LazyPromise {
+template <class T> struct LazyPromise : corolint_mock::returns<T> {
   Lazy<T> get_return_object();
   std::suspend_always initial_suspend() noexcept { return {}; }
   std::suspend_always final_suspend() noexcept { return {}; }
-  void return_void() {}
   void unhandled_exception() { error = std::current_exception(); }
   std::exception_ptr error;
 };

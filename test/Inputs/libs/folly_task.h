@@ -2,6 +2,7 @@
 // scheduleOn(), co_withExecutor, co_invoke and AsyncScope. (folly.h is the
 // minimal shape; include one or the other.)
 #pragma once
+#include "mock_returns.h"
 #include <coroutine>
 #include <exception>
 #include <utility>
@@ -59,11 +60,10 @@ template <class A> A &&viaIfAsync(A &&a) { return static_cast<A &&>(a); }
 // awaits through its promise's await_transform (folly's co_viaIfAsync).
 template <class T> class [[nodiscard]] Task {
 public:
-  struct promise_type {
+  struct promise_type : corolint_mock::returns<T> {
     Task get_return_object();
     std::suspend_always initial_suspend() noexcept { return {}; }
     std::suspend_always final_suspend() noexcept { return {}; }
-    void return_void() {}
     void unhandled_exception() { error = std::current_exception(); }
     template <class A> decltype(auto) await_transform(A &&a) {
       return detail::viaIfAsync(static_cast<A &&>(a));

@@ -1,15 +1,15 @@
 // seastar/core/coroutine.hh-shaped mock: seastar::future<T> is a coroutine
 // type through std::coroutine_traits; the coroutine starts at once (eager).
 #pragma once
+#include "mock_returns.h"
 #include "seastar.h"
 #include <exception>
 template <class T, class... Args>
 struct std::coroutine_traits<seastar::future<T>, Args...> {
-  struct promise_type {
+  struct promise_type : corolint_mock::returns<T> {
     seastar::future<T> get_return_object();
     std::suspend_never initial_suspend() noexcept { return {}; }
     std::suspend_never final_suspend() noexcept { return {}; }
-    void return_void() {}
     void unhandled_exception() { error = std::current_exception(); }
     std::exception_ptr error;
   };

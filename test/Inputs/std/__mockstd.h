@@ -174,7 +174,7 @@ template <class F = void> class barrier { public: explicit barrier(long long); v
 template <class T> struct atomic { T load() const noexcept; void store(T) noexcept; void wait(T) const noexcept; void notify_one() noexcept; };
 
 // <string>, <iostream>
-class string { public: string(); string(const char *); const char *c_str() const; };
+class string { public: string(); string(const char *); const char *c_str() const; const char *data() const; size_t size() const; string substr(size_t, size_t = size_t(-1)) const; };
 class istream { public: istream &operator>>(int &); };
 istream &operator>>(istream &, string &);
 class ostream {};
@@ -191,6 +191,15 @@ public:
   template <class F> function(F f) {}
   R operator()(A...) const;
 };
+template <class T> class reference_wrapper {
+public:
+  reference_wrapper(T &t) noexcept : p(&t) {}
+  operator T &() const noexcept { return *p; }
+  T &get() const noexcept { return *p; }
+private:
+  T *p;
+};
+template <class T> reference_wrapper<T> ref(T &t) noexcept { return reference_wrapper<T>(t); }
 template <class F, class... A> decltype(auto) invoke(F &&f, A &&...a) { return static_cast<F &&>(f)(static_cast<A &&>(a)...); }
 
 // <algorithm>, <vector>
