@@ -123,7 +123,8 @@ enum class EntryKind {
   /// (scheduleOn, via): the argument's fate is the result's.
   PassThrough,
   /// A wrapper that keeps a callable alive while its coroutine runs
-  /// (folly::coro::co_invoke).
+  /// (folly::coro::co_invoke); the one a coroutine lambda of the profile's
+  /// task types is told to use.
   CallableKeepAlive,
   /// A class that holds only a pointer to the callable it is made from and
   /// whose call operator calls it (seastar::coroutine::lambda): the callable
