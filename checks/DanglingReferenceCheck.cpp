@@ -25,6 +25,7 @@
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Basic/CharInfo.h"
 #include "clang/Lex/Lexer.h"
+#include "llvm/Support/Regex.h"
 
 using namespace clang::ast_matchers;
 
@@ -281,7 +282,9 @@ std::pair<QualType, SourceRange> resultType(const FunctionDecl &FD) {
     if (auto TST = Ret.getAs<TemplateSpecializationTypeLoc>();
         TST && TST.getNumArgs() > 0 &&
         TST.getArgLoc(0).getArgument().getKind() == TemplateArgument::Type)
-      if (TypeSourceInfo *TSI = TST.getArgLoc(0).getTypeSourceInfo()) {
+      if (TypeSourceInfo *TSI = TST.getArgLoc(0).getTypeSourceInfo();
+          // Not an alias template's argument (OptTask<T> = Task<optional<T>>).
+          TSI && FD.getASTContext().hasSameType(TSI->getType(), T)) {
         T = TSI->getType();
         Written = TSI->getTypeLoc().getSourceRange();
       }
@@ -339,6 +342,8 @@ const NamedDecl *outlivingTarget(const Expr *LHS) {
 struct Store {
   const Expr *LHS, *RHS;
   SourceLocation Loc;
+  /// In a nested lambda (a deferred cleanup: it may run after any store).
+  bool InLambda;
 };
 
 /// A coroutine body's co_return values (its own, not nested lambdas') and
@@ -356,14 +361,23 @@ struct FrameScan : ContextVisitor<FrameScan> {
 std::vector<Store> assignmentsIn(const Stmt *Body) {
   struct Finder : RecursiveASTVisitor<Finder> {
     std::vector<Store> Stores;
+    unsigned Lambdas = 0;
+    bool TraverseLambdaExpr(LambdaExpr *L) {
+      ++Lambdas;
+      bool Result = RecursiveASTVisitor::TraverseLambdaExpr(L);
+      --Lambdas;
+      return Result;
+    }
     bool VisitBinaryOperator(BinaryOperator *B) {
       if (B->getOpcode() == BO_Assign)
-        Stores.push_back({B->getLHS(), B->getRHS(), B->getOperatorLoc()});
+        Stores.push_back(
+            {B->getLHS(), B->getRHS(), B->getOperatorLoc(), Lambdas > 0});
       return true;
     }
     bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *C) {
       if (C->getOperator() == OO_Equal && C->getNumArgs() == 2)
-        Stores.push_back({C->getArg(0), C->getArg(1), C->getOperatorLoc()});
+        Stores.push_back(
+            {C->getArg(0), C->getArg(1), C->getOperatorLoc(), Lambdas > 0});
       return true;
     }
   } F;
@@ -876,10 +890,14 @@ void DanglingReferenceCheck::checkFrameViews(const FunctionDecl &Coroutine,
     return T->isPointerType() || T->isReferenceType() ||
            (RD && (RD->hasAttr<PointerAttr>() || ViewTypes.matches(*RD)));
   };
+  // A temporary the result can point into is an object (a class or an
+  // array): not a nullptr, a number, a pointer.
   auto Owned = [&](const Referent &R) {
-    return R.K == Referent::Temporary ? !PointerLike(R.E->getType())
-           : R.K == Referent::Local   ? !PointerLike(R.Var->getType())
-                                      : false;
+    if (R.K == Referent::Temporary) {
+      QualType T = R.E->getType();
+      return (T->isRecordType() || T->isArrayType()) && !PointerLike(T);
+    }
+    return R.K == Referent::Local && !PointerLike(R.Var->getType());
   };
   auto InFrame = [&](const Referent &R) {
     return R.K == Referent::Local && R.Var->getDeclContext() == &Coroutine &&
@@ -899,9 +917,18 @@ void DanglingReferenceCheck::checkFrameViews(const FunctionDecl &Coroutine,
       if (const auto *Cleanups =
               llvm::dyn_cast_or_null<ExprWithCleanups>(Promise))
         Promise = Cleanups->getSubExpr();
-      if (const auto *Call = llvm::dyn_cast_or_null<CallExpr>(Promise);
-          Call && Call->getNumArgs() == 1)
+      const auto *Call = llvm::dyn_cast_or_null<CallExpr>(Promise);
+      if (Call && Call->getNumArgs() == 1)
         Value = Call->getArg(0);
+      // The first template argument is the result only when the promise
+      // takes it: asio::experimental::coro<Yield, Return> yields the first.
+      if (const FunctionDecl *Take = Call ? Call->getDirectCallee() : nullptr;
+          Take && Take->getNumParams() == 1 &&
+          Take->getTemplatedKind() != FunctionDecl::TK_FunctionTemplateSpecialization &&
+          !Ctx.hasSameUnqualifiedType(
+              Take->getParamDecl(0)->getType().getNonReferenceType(),
+              Result.getNonReferenceType()))
+        continue;
       Referent R = referentOf(Value, Result);
       if ((R.K == Referent::Temporary && Owned(R)) || InFrame(R))
         reportFrameView(Coroutine, *Return->getOperand(), R, Result, nullptr,
@@ -927,7 +954,8 @@ void DanglingReferenceCheck::checkFrameViews(const FunctionDecl &Coroutine,
     const NamedDecl *Target = targetDecl(S.LHS);
     if (llvm::any_of(Stores, [&](const Store &Later) {
           return targetDecl(Later.LHS) == Target &&
-                 SM.isBeforeInTranslationUnit(S.Loc, Later.Loc);
+                 (Later.InLambda ||
+                  SM.isBeforeInTranslationUnit(S.Loc, Later.Loc));
         }))
       continue;
     reportFrameView(Coroutine, *S.RHS, R, T, Keeper, Ctx);
@@ -983,13 +1011,22 @@ void DanglingReferenceCheck::reportFrameView(const FunctionDecl &Coroutine,
       Coroutine.getMostRecentDecl() != &Coroutine ||
       Result->isReferenceType() || Result->isPointerType())
     return;
+  // (An override's return type must stay the base's.)
+  if (const auto *Method = llvm::dyn_cast<CXXMethodDecl>(&Coroutine);
+      Method && Method->isVirtual())
+    return;
   CharSourceRange Range = CharSourceRange::getTokenRange(Written);
   bool Invalid = false;
   llvm::StringRef Text =
       Lexer::getSourceText(Range, SM, Ctx.getLangOpts(), &Invalid);
-  if (Invalid || !Text.consume_back("string_view"))
+  // The standard's views only: std::string_view, std::wstring_view, ...
+  // (absl::string_view -> absl::string does not exist).
+  static const llvm::Regex StdView("^(::)?std::(w|u8|u16|u32)?string_view$");
+  if (Invalid || !StdView.match(Text) ||
+      !ResultFixed.insert(&Coroutine).second)
     return;
-  const std::string Owning = Text.str() + "string";
+  Text.consume_back("_view");
+  const std::string Owning = Text.str();
   diag(Written.getBegin(),
        "return an owning '%0': the task's result then holds a copy",
        DiagnosticIDs::Note)
@@ -1156,6 +1193,16 @@ bool DanglingReferenceCheck::fixKeepAlive(const CallExpr &Call,
   std::vector<std::string> Components(Parts.begin(), Parts.end());
   if (Wrapper.empty() || !KeepAliveFunctions.matches(Components))
     return false;
+  // The arguments as written (a default argument is not), each passed on by
+  // value: the wrapper copies them (folly's co_invoke takes them by value),
+  // so a reference parameter would bind the copy.
+  unsigned Written = 0;
+  for (const Expr *Arg : llvm::ArrayRef(Op->getArgs(), Op->getNumArgs()).drop_front())
+    Written += !llvm::isa<CXXDefaultArgExpr>(Arg);
+  if (Written > 0 && llvm::any_of(B.Coroutine->parameters(), [](const ParmVarDecl *P) {
+        return P->getType()->isLValueReferenceType();
+      }))
+    return false;
   // The '(' that opens the call's arguments, right after the lambda.
   SourceLocation LambdaEnd =
       Lexer::getLocForEndOfToken(B.Arg->getEndLoc(), 0, SM, LO);
@@ -1163,7 +1210,7 @@ bool DanglingReferenceCheck::fixKeepAlive(const CallExpr &Call,
   if (LambdaEnd.isInvalid() || !Open || !Open->is(tok::l_paren))
     return false;
   FixItHint Close =
-      Op->getNumArgs() == 1
+      Written == 0
           // `lambda()` -> `wrapper(lambda)`
           ? FixItHint::CreateReplacement(
                 CharSourceRange::getCharRange(

@@ -83,6 +83,9 @@ private:
   llvm::DenseSet<unsigned> Reported;
   /// Parameters already offered the take-by-value fix.
   llvm::DenseSet<const ParmVarDecl *> ByValueFixed;
+  /// Coroutines already offered the owning-result fix (one edit, however
+  /// many co_returns).
+  llvm::DenseSet<const FunctionDecl *> ResultFixed;
 };
 
 } // namespace clang::tidy::coro

@@ -61,7 +61,16 @@ Referent referentOf(const Expr *Arg, QualType ParamType) {
       if (Member->isArrow() || !llvm::isa<FieldDecl>(Member->getMemberDecl()))
         return {};
       // A reference member refers elsewhere: not to the object holding it.
-      if (Member->getMemberDecl()->getType()->isReferenceType())
+      QualType FieldType = Member->getMemberDecl()->getType();
+      if (FieldType->isReferenceType())
+        return {};
+      // So does a view or pointer member copied by value (p.name, a
+      // string_view of a local struct): it views what it was set from.
+      const CXXRecordDecl *FieldRD = FieldType->getAsCXXRecordDecl();
+      if (ByValue &&
+          (FieldType.getUnqualifiedType().getCanonicalType() ==
+               ValueType.getCanonicalType() ||
+           (FieldRD && FieldRD->hasAttr<PointerAttr>())))
         return {};
       E = Member->getBase();
     } else if (const auto *Unary = llvm::dyn_cast<UnaryOperator>(E)) {

@@ -294,6 +294,13 @@ seastar::future<> borrowed_wrapper_local(std::string s) {
   // CHECK-MESSAGES: :[[@LINE-6]]:39: note: the lambda is a temporary of this statement; declare it as a named local before 'w'
   // CHECK-MESSAGES: :[[@LINE-6]]:11: note: the capture is used here
 }
+// A capture the body never uses cannot be read from the dead closure.
+seastar::future<> borrowed_unused_capture(std::string s) {
+  auto w = seastar::coroutine::lambda([&s]() -> seastar::future<> {
+    co_await later();
+  });
+  co_await w();
+}
 // Made from a named lambda, the wrapper borrows a closure that lives on.
 seastar::future<> borrowed_named_lambda(std::string s) {
   auto body = [&s]() -> seastar::future<> {

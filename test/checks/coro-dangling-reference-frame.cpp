@@ -18,6 +18,10 @@
 
 std::string load();
 cppcoro::task<> step();
+struct Parsed {
+  std::string_view name;
+};
+Parsed parse(std::string_view in);
 
 // Positives: the result views the frame.
 cppcoro::task<std::string_view> local_view() {
@@ -111,6 +115,21 @@ struct Parser {
     auto done = on_exit{[this] { reset_by_cleanup = {}; }};
     co_await step();
   }
+  // A cleanup declared before the store resets it too.
+  std::string_view reset_by_earlier_cleanup;
+  cppcoro::task<> earlier_cleanup() {
+    auto done = on_exit{[this] { reset_by_earlier_cleanup = {}; }};
+    std::string line = load();
+    reset_by_earlier_cleanup = line;
+    co_await step();
+  }
+  // A view member of a local copied into a member views what it was set from.
+  std::string_view copied;
+  cppcoro::task<> copy_member(std::string_view in) {
+    Parsed p = parse(in);
+    copied = p.name;
+    co_return;
+  }
   // A raw pointer to a local in a member is the intrusive-list idiom: the
   // waiter unlinks itself. Not reported.
   cppcoro::task<> wait() {
@@ -163,6 +182,77 @@ cppcoro::task<> global_of_global() {
   global_view = global_text;
   co_return;
 }
+// A null pointer is no temporary to point into.
+folly::coro::Task<int *> none() { co_return nullptr; }
+// A view member of a local object views what it was set from.
+cppcoro::task<std::string_view> member_view(std::string_view in) {
+  Parsed p = parse(in);
+  co_return p.name;
+}
+// An alias template's argument is not the task's first argument.
+struct nullopt_t {};
+template <class T> struct optional {
+  optional(T);
+  optional(nullopt_t);
+};
+template <class T> using OptTask = cppcoro::task<optional<T>>;
+OptTask<std::string_view> aliased() { co_return nullopt_t{}; }
+template <class T> using RefTask = cppcoro::task<const T &>;
+RefTask<std::string> aliased_reference() {
+  std::string text = load();
+  co_return text;
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'text' is destroyed when coroutine 'aliased_reference' finishes, but the task's result (a 'const std::string &') refers to it
+}
+// A coroutine type whose first argument is not what co_return takes
+// (asio::experimental::coro<Yield, Return>).
+template <class Yield, class Return> struct two_sided {
+  struct promise_type {
+    two_sided get_return_object();
+    std::suspend_always initial_suspend() noexcept;
+    std::suspend_always final_suspend() noexcept;
+    std::suspend_always yield_value(Yield);
+    void return_value(Return);
+    void unhandled_exception();
+  };
+};
+two_sided<std::string_view, std::string> yields_views() {
+  std::string text = load();
+  co_yield "x";
+  co_return text;
+}
+// Two co_returns: one fix for the result type.
+cppcoro::task<std::string_view> two_returns(bool first) {
+  // CHECK-FIXES: {{^}}cppcoro::task<std::string> two_returns(bool first) {{[{]$}}
+  std::string a = load(), b = load();
+  if (first)
+    co_return a;
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'a' is destroyed when coroutine 'two_returns' finishes
+  co_return b;
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'b' is destroyed when coroutine 'two_returns' finishes
+}
+// No fix where the return type is not the coroutine's to change, or the
+// owning type is not the view's name without '_view'.
+namespace absl {
+using string_view = std::string_view;
+}
+cppcoro::task<absl::string_view> absl_view() {
+  // CHECK-FIXES: {{^}}cppcoro::task<absl::string_view> absl_view() {{[{]$}}
+  std::string text = load();
+  co_return text;
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: 'text' is destroyed when coroutine 'absl_view' finishes
+}
+struct Base {
+  virtual cppcoro::task<std::string_view> name();
+};
+struct Derived : Base {
+  cppcoro::task<std::string_view> name() override {
+    // CHECK-FIXES: {{^}}  cppcoro::task<std::string_view> name() override {{[{]$}}
+    std::string text = load();
+    co_return text;
+    // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'text' is destroyed when coroutine 'Derived::name' finishes
+  }
+};
+
 // What a reference_wrapper converted to the result refers to lives elsewhere
 // (libcoro's test_task.cpp: `co_return std::ref(return_value);`).
 cppcoro::task<int &> wrapped(int &target) { co_return std::ref(target); }

@@ -248,6 +248,24 @@ struct Service {
       co_return;
     }(hits).start();
     // CHECK-FIXES: {{^}}    }, hits).start();{{$}}
+    // A default argument is not written: nothing to pass on.
+    [this](int times = 1) -> folly::coro::Task<> {
+      // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: capturing coroutine lambda is destroyed
+      // CHECK-MESSAGES: :[[@LINE-2]]:5: note: wrap the lambda in 'folly::coro::co_invoke'
+      // CHECK-FIXES: {{^}}    folly::coro::co_invoke([this](int times = 1) -> folly::coro::Task<> {{[{]$}}
+      hits += times;
+      co_return;
+    }().start();
+    // CHECK-FIXES: {{^}}    }).start();{{$}}
+    // co_invoke copies its arguments: a reference parameter would bind the
+    // copy, so no fix.
+    [this](int &counter) -> folly::coro::Task<> {
+      // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: capturing coroutine lambda is destroyed
+      // CHECK-FIXES: {{^}}    [this](int &counter) -> folly::coro::Task<> {{[{]$}}
+      counter += hits;
+      co_return;
+    }(hits).start();
+    // CHECK-FIXES: {{^}}    }(hits).start();{{$}}
     touch("k").scheduleOn(ex).start();
     // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: temporary 'std::string' bound to parameter 'k' of coroutine 'Service::touch' is destroyed at the end of this statement, but the task is started detached by 'folly::coro::TaskWithExecutor::start'
     scope.add(folly::coro::co_withExecutor(ex, touch(name())));
