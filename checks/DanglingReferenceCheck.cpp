@@ -1135,9 +1135,13 @@ bool DanglingReferenceCheck::fixKeepTemporary(const CallExpr &Call,
                        contains(SM, Decl->getSourceRange(), Call.getBeginLoc());
   const auto *MTE = llvm::dyn_cast<MaterializeTemporaryExpr>(B.Ref.E);
   if (InBlock && MTE) {
-    std::string Name = B.Param ? B.Param->getName().str() : "arg";
-    if (isNameTaken(*Enclosing, Name))
-      Name += "_arg";
+    // A name the function does not use, nor an earlier fix in it (two
+    // temporaries bound to 'key' in one function get 'key' and 'key_arg').
+    const std::string Base = B.Param ? B.Param->getName().str() : "arg";
+    llvm::StringSet<> &Used = FixNames[Enclosing];
+    std::string Name = Base;
+    for (unsigned N = 1; isNameTaken(*Enclosing, Name) || Used.contains(Name); ++N)
+      Name = Base + "_arg" + (N > 1 ? std::to_string(N) : "");
     CharSourceRange ArgRange = CharSourceRange::getTokenRange(B.Arg->getSourceRange());
     bool Invalid = false;
     llvm::StringRef ArgText =
@@ -1162,6 +1166,7 @@ bool DanglingReferenceCheck::fixKeepTemporary(const CallExpr &Call,
                                                        ArgText.str() + ";\n" +
                                                        Indent)
           << FixItHint::CreateReplacement(ArgRange, Name);
+      Used.insert(Name);
       return true;
     }
   }

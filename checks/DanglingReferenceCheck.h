@@ -11,6 +11,7 @@
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/StringSet.h"
 #include <optional>
 
 namespace clang::tidy::coro {
@@ -86,6 +87,8 @@ private:
   /// Coroutines already offered the owning-result fix (one edit, however
   /// many co_returns).
   llvm::DenseSet<const FunctionDecl *> ResultFixed;
+  /// The names the keep-temporary fix declared in each function.
+  llvm::DenseMap<const FunctionDecl *, llvm::StringSet<>> FixNames;
 };
 
 } // namespace clang::tidy::coro

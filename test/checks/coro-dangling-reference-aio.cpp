@@ -1,6 +1,8 @@
 // coro-dangling-reference on code written against the real aio headers and
 // the real standard library.
 // RUN: %check_corolint %s coro-dangling-reference %t -- --fix-notes -- %aio_flags
+// The code with every fix applied still compiles:
+// RUN: clang++ -fsyntax-only %aio_flags %t.cpp
 
 #include <aio/aio.hpp>
 #include <chrono>

@@ -1,7 +1,9 @@
 // Eager tasks (seastar futures, C++/WinRT fire_and_forget, Boost.Cobalt
 // promises) run until their first suspension at once: a reference is only in
 // danger where the body uses it after a suspension point.
-// RUN: %check_corolint %s coro-dangling-reference %t -- -- %coro_mock_flags
+// RUN: %check_corolint %s coro-dangling-reference %t -- --fix-notes -- %coro_mock_flags
+// The code with every fix applied still compiles:
+// RUN: clang++ -fsyntax-only %coro_mock_flags %t.cpp
 
 #include <chrono>
 #include <thread>
@@ -42,6 +44,11 @@ seastar::future<> callers() {
   // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: temporary 'std::string' bound to parameter 'key' of coroutine 'use_after' is destroyed at the end of this statement, but the task is stored in 'f'
   auto g = use_after(std::string("y"));
   // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: temporary 'std::string' bound to parameter 'key' of coroutine 'use_after' is destroyed at the end of this statement, but the task is stored in 'g' and awaited later
+  // Two fixes in one function declare two names.
+  // CHECK-FIXES: {{^}}  auto key = std::string("x");{{$}}
+  // CHECK-FIXES: {{^}}  auto f = use_after(key);{{$}}
+  // CHECK-FIXES: {{^}}  auto key_arg = std::string("y");{{$}}
+  // CHECK-FIXES: {{^}}  auto g = use_after(key_arg);{{$}}
   co_await std::move(g);
   auto h = use_before(std::string("z"));
   co_await std::move(h);

@@ -4,6 +4,8 @@
 // statement), or stores a view of a frame local into something that outlives
 // the frame and never resets it.
 // RUN: %check_corolint %s coro-dangling-reference %t -- --fix-notes -- %coro_mock_flags
+// The code with every fix applied still compiles:
+// RUN: clang++ -fsyntax-only %coro_mock_flags %t.cpp
 
 #include <functional>
 #include <span>

@@ -1,4 +1,6 @@
 // RUN: %check_corolint %s coro-dangling-reference %t -- --fix-notes -- %coro_mock_flags
+// The code with every fix applied still compiles:
+// RUN: clang++ -fsyntax-only %coro_mock_flags %t.cpp
 
 #include <span>
 #include <string>

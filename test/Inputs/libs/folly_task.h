@@ -83,7 +83,7 @@ template <class T> struct TryAwaitable {
 };
 template <class T> TryAwaitable<T> co_awaitTry(Task<T> &&);
 template <class T> TaskWithExecutor<T> co_withExecutor(Executor *, Task<T> t);
-template <class F> auto co_invoke(F &&f) -> decltype(f()) { co_return co_await f(); }
+template <class F, class... A> auto co_invoke(F &&f, A... a) -> decltype(f(a...)) { co_return co_await f(a...); }
 class AsyncScope {
 public:
   explicit AsyncScope(bool throwOnJoin = false) noexcept;
