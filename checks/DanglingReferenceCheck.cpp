@@ -394,6 +394,16 @@ const Expr *wrapperObject(const CallExpr &Call) {
   return nullptr;
 }
 
+/// The construction of a borrowing wrapper from a callable, its first
+/// argument (`seastar::coroutine::lambda(f)`, a functional cast or a plain
+/// construction); null for anything else.
+const CXXConstructExpr *wrapperMade(const Expr *E) {
+  if (const auto *Cast = llvm::dyn_cast<CXXFunctionalCastExpr>(E))
+    E = Cast->getSubExpr();
+  const auto *Made = llvm::dyn_cast<CXXConstructExpr>(E->IgnoreImplicit());
+  return Made && Made->getNumArgs() > 0 ? Made : nullptr;
+}
+
 /// The declaration an assignment target names, for matching a later reset.
 const NamedDecl *targetDecl(const Expr *LHS) {
   const Expr *E = LHS->IgnoreParenImpCasts();
@@ -655,14 +665,9 @@ llvm::SmallVector<DanglingReferenceCheck::Binding, 2>
 DanglingReferenceCheck::borrowBindings(const CallExpr &Call, ASTContext &Ctx) {
   llvm::SmallVector<Binding, 2> Bindings;
   const Expr *Object = wrapperObject(Call);
-  const auto *Made = Object ? llvm::dyn_cast<CXXConstructExpr>(
-                                  Object->IgnoreParenImpCasts()->IgnoreImplicit())
-                            : nullptr;
-  if (const auto *Cast = Object ? llvm::dyn_cast<CXXFunctionalCastExpr>(
-                                      Object->IgnoreParenImpCasts())
-                                : nullptr)
-    Made = llvm::dyn_cast<CXXConstructExpr>(Cast->getSubExpr()->IgnoreImplicit());
-  if (!Made || Made->getNumArgs() < 1)
+  const CXXConstructExpr *Made =
+      Object ? wrapperMade(Object->IgnoreParenImpCasts()) : nullptr;
+  if (!Made)
     return Bindings;
   const Expr *Arg = Made->getArg(0);
   Referent R = referentOf(Arg, Ctx.getRValueReferenceType(Arg->getType()));
@@ -684,11 +689,8 @@ bool DanglingReferenceCheck::reportDeadBorrow(const CallExpr &Call,
   if (!Holder || !Holder->hasLocalStorage() || !Holder->getInit() ||
       Holder->getType()->isReferenceType())
     return false;
-  const Expr *Init = Holder->getInit()->IgnoreImplicit();
-  if (const auto *Cast = llvm::dyn_cast<CXXFunctionalCastExpr>(Init))
-    Init = Cast->getSubExpr()->IgnoreImplicit();
-  const auto *Made = llvm::dyn_cast<CXXConstructExpr>(Init);
-  if (!Made || Made->getNumArgs() < 1)
+  const CXXConstructExpr *Made = wrapperMade(Holder->getInit()->IgnoreImplicit());
+  if (!Made)
     return false;
   const Expr *Arg = Made->getArg(0);
   Referent R = referentOf(Arg, Ctx.getRValueReferenceType(Arg->getType()));
@@ -885,10 +887,9 @@ void DanglingReferenceCheck::checkFrameViews(const FunctionDecl &Coroutine,
   // What is reached through a view, a pointer or a reference_wrapper (a
   // [[gsl::Pointer]] class) converted to the result lives elsewhere:
   // `co_return std::ref(x);` refers to x, not to the wrapper temporary.
+  // (A safe view type still views: what it refers to is elsewhere.)
   auto PointerLike = [&](QualType T) {
-    const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
-    return T->isPointerType() || T->isReferenceType() ||
-           (RD && (RD->hasAttr<PointerAttr>() || ViewTypes.matches(*RD)));
+    return isBoundByReference(T, ViewTypes, /*SafeViewTypes=*/NameList());
   };
   // A temporary the result can point into is an object (a class or an
   // array): not a nullptr, a number, a pointer.
@@ -931,8 +932,8 @@ void DanglingReferenceCheck::checkFrameViews(const FunctionDecl &Coroutine,
         continue;
       Referent R = referentOf(Value, Result);
       if ((R.K == Referent::Temporary && Owned(R)) || InFrame(R))
-        reportFrameView(Coroutine, *Return->getOperand(), R, Result, nullptr,
-                        Ctx);
+        reportFrameView(Coroutine, *Return->getOperand(), R, Result, Written,
+                        nullptr, Ctx);
     }
   }
 
@@ -958,7 +959,7 @@ void DanglingReferenceCheck::checkFrameViews(const FunctionDecl &Coroutine,
                   SM.isBeforeInTranslationUnit(S.Loc, Later.Loc));
         }))
       continue;
-    reportFrameView(Coroutine, *S.RHS, R, T, Keeper, Ctx);
+    reportFrameView(Coroutine, *S.RHS, R, T, SourceRange(), Keeper, Ctx);
   }
 }
 
@@ -966,6 +967,7 @@ void DanglingReferenceCheck::reportFrameView(const FunctionDecl &Coroutine,
                                              const Expr &Value,
                                              const Referent &R,
                                              QualType ViewType,
+                                             SourceRange Written,
                                              const NamedDecl *Keeper,
                                              ASTContext &Ctx) {
   const SourceManager &SM = Ctx.getSourceManager();
@@ -1003,13 +1005,12 @@ void DanglingReferenceCheck::reportFrameView(const FunctionDecl &Coroutine,
          DiagnosticIDs::Note)
         << What;
 
-  // A string_view result: return the string it views.
-  auto [Result, Written] = resultType(Coroutine);
+  // A string_view result (spelt at Written): return the string it views.
   if (Keeper || Written.isInvalid() || Written.getBegin().isMacroID() ||
       Written.getEnd().isMacroID() || Coroutine.isTemplated() ||
       Coroutine.isTemplateInstantiation() || Coroutine.getPreviousDecl() ||
       Coroutine.getMostRecentDecl() != &Coroutine ||
-      Result->isReferenceType() || Result->isPointerType())
+      ViewType->isReferenceType() || ViewType->isPointerType())
     return;
   // (An override's return type must stay the base's.)
   if (const auto *Method = llvm::dyn_cast<CXXMethodDecl>(&Coroutine);

@@ -42,7 +42,8 @@ private:
   void checkFrameViews(const FunctionDecl &Coroutine, ASTContext &Ctx);
   void reportFrameView(const FunctionDecl &Coroutine, const Expr &Value,
                        const Referent &R, QualType ViewType,
-                       const NamedDecl *Keeper, ASTContext &Ctx);
+                       SourceRange Written, const NamedDecl *Keeper,
+                       ASTContext &Ctx);
   bool reportDeadBorrow(const CallExpr &Call, ASTContext &Ctx);
   llvm::SmallVector<Binding, 2> coroutineBindings(const CallExpr &Call,
                                                   const FunctionDecl &Def,
